@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/client';
+import { ensureDemoAccounts } from './platform/accounts/demo-accounts';
+import { systemCtx } from './platform/context';
+
+/** Opens the configured database (PGlite under the data folder, or DATABASE_URL) and applies migrations. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  const database = config.databaseUrl ? await openDatabase({ url: config.databaseUrl }) : await openDatabase({ dataDir: config.dataDir });
+  try {
+    await database.migrate();
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return database;
+}
+
+/** First-start work on the embedded database: demo accounts (reference data joins here as modules land). */
+export async function prepareDemo(database: Database, config: Config, log: FastifyBaseLogger): Promise<string[]> {
+  if (!config.demo) return [];
+  return ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
+}
+
+export const describeDatabase = (config: Config) =>
+  config.databaseUrl ? `PostgreSQL at ${redactUrl(config.databaseUrl)}` : `embedded PGlite in ${path.join(config.dataDir, 'pgdata')}`;
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every environment variable Seedbed reads; the README lists the same set. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  SEEDBED_DATA_DIR: z.string().default('.seedbed'),
+  SEEDBED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  SEEDBED_DEMO_PASSWORD: z.string().min(8).default('seedbed-demo-2026'),
+  SEEDBED_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  SEEDBED_MAX_BODY_KB: z.coerce.number().int().positive().default(1024),
+  SEEDBED_SESSION_DAYS: z.coerce.number().positive().default(14),
+  SEEDBED_PUBLIC_URL: z.string().url().optional(),
+  SEEDBED_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SEEDBED_JOBS: z.enum(['on', 'off']).default('on'),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('Seedbed <no-reply@seedbed.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  demoPassword: string;
+  maxUploadBytes: number;
+  maxBodyBytes: number;
+  sessionDays: number;
+  publicUrl?: string;
+  trustProxy: boolean;
+  jobs: boolean;
+  smtpUrl?: string;
+  smtpFrom: string;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const databaseUrl = overrides.databaseUrl ?? e.DATABASE_URL;
+  // Demo accounts exist only on the embedded database unless explicitly forced.
+  const demo = e.SEEDBED_DEMO === 'on' || (e.SEEDBED_DEMO === 'auto' && !databaseUrl);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    dataDir: path.resolve(e.SEEDBED_DATA_DIR),
+    demo,
+    demoPassword: e.SEEDBED_DEMO_PASSWORD,
+    maxUploadBytes: Math.round(e.SEEDBED_MAX_UPLOAD_MB * 1024 * 1024),
+    maxBodyBytes: e.SEEDBED_MAX_BODY_KB * 1024,
+    sessionDays: e.SEEDBED_SESSION_DAYS,
+    publicUrl: e.SEEDBED_PUBLIC_URL,
+    trustProxy: e.SEEDBED_TRUST_PROXY === 'true',
+    jobs: e.SEEDBED_JOBS === 'on',
+    smtpUrl: e.SMTP_URL || undefined,
+    smtpFrom: e.SMTP_FROM,
+    logLevel: e.LOG_LEVEL,
+    ...overrides,
+  };
+}

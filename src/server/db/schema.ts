@@ -1,0 +1,6 @@
+// The schema index: every module's tables, for drizzle and drizzle-kit.
+export * from '../platform/accounts/accounts.tables';
+export * from '../platform/audit/audit.tables';
+export * from '../platform/jobs/jobs.tables';
+export * from '../platform/notifications/notifications.tables';
+export * from '../platform/files/files.tables';

@@ -1,0 +1,55 @@
+import type { Ctx } from '../context';
+import type { Db } from '../../db/client';
+import { auditLog } from './audit.tables';
+
+/** A transaction handle: the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+/**
+ * Every write goes through here: the work and its audit entry commit together,
+ * so a failed audit insert rolls the write back (openstatus's pattern).
+ */
+export async function withTransaction<T>(ctx: Ctx, work: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>): Promise<T> {
+  return ctx.database.db.transaction(async (tx) => work(tx, (entry) => writeAudit(tx, ctx, entry)));
+}
+
+export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  const actor = ctx.actor;
+  const isSystem = !actor || actor.via === 'system';
+  await tx.insert(auditLog).values({
+    actorId: isSystem ? null : actor.userId,
+    actorLabel: actor ? (isSystem ? actor.displayName : actor.email) : 'anonymous',
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: redact(entry.before) ?? null,
+    after: redact(entry.after) ?? null,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+}
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'token', 'csrfToken']);
+
+/** Secrets never reach the audit log, not even hashed. */
+function redact(value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  if (Array.isArray(value)) return value.map(redact);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SECRET_KEYS.has(k))
+        .map(([k, v]) => [k, redact(v)]),
+    );
+  }
+  return value;
+}

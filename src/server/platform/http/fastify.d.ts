@@ -1,0 +1,15 @@
+import type { Language } from '../../../shared/roles';
+import type { Actor } from '../context';
+import type { Permission } from '../permissions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+    lang: Language;
+  }
+  interface FastifyContextConfig {
+    /** The permission-table key this route requires (see platform/permissions.ts). */
+    permission?: Permission;
+  }
+}

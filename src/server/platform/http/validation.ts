@@ -1,0 +1,37 @@
+import type { FastifySchemaCompiler } from 'fastify';
+import { z } from 'zod';
+import type { Language } from '../../../shared/roles';
+
+/** Carries what failed so the error handler can explain it in the caller's language. */
+export class RequestValidationError extends Error {
+  statusCode: number;
+  constructor(
+    readonly schema: z.ZodType,
+    readonly input: unknown,
+    readonly httpPart: string,
+  ) {
+    super('validation_failed');
+    // A well-formed body with wrong content is 422; a bad query string or path is 400.
+    this.statusCode = httpPart === 'body' ? 422 : 400;
+  }
+}
+
+export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema, httpPart }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(schema, data, httpPart ?? 'body') };
+  };
+
+const LOCALES = { en: z.locales.en, zh: z.locales.zhCN, ur: z.locales.ur } as const;
+
+export function localizedIssues(err: RequestValidationError, lang: Language) {
+  const result = err.schema.safeParse(err.input, { error: LOCALES[lang]().localeError as z.core.$ZodErrorMap });
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    path: [err.httpPart === 'body' ? '' : err.httpPart, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}

@@ -1,0 +1,40 @@
+import { ROLES, type Role } from '../../shared/roles';
+
+/**
+ * The one declarative permission table. Every route names one of these keys in
+ * `config.permission`; a route without one fails at start-up, and
+ * `permissions.routes.test.ts` walks every route × every role against this table.
+ *
+ * - 'public': anyone, signed in or not.
+ * - 'signedIn': any signed-in user (self-service on one's own data).
+ * - a list of roles: a signed-in user holding at least one of them. Roles may be
+ *   scoped (a zone manager of zone X); services then check the scope with `requireScope`.
+ */
+const EVERYONE_SIGNED_IN = ROLES;
+
+export const PERMISSIONS = {
+  public: 'public',
+  signedIn: 'signedIn',
+  'users.manage': ['admin'],
+  'audit.read': ['admin'],
+  'jobs.read': ['admin'],
+  'jobs.manage': ['admin'],
+  'outbox.read': ['admin'],
+  'files.upload': EVERYONE_SIGNED_IN,
+  'files.read': EVERYONE_SIGNED_IN,
+} as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isPermission(x: unknown): x is Permission {
+  return typeof x === 'string' && Object.hasOwn(PERMISSIONS, x);
+}
+
+/** Does a holder of these roles (or nobody, for the public) pass this permission? */
+export function allows(permission: Permission, roles: readonly Role[] | null): boolean {
+  const rule = PERMISSIONS[permission] as 'public' | 'signedIn' | readonly Role[];
+  if (rule === 'public') return true;
+  if (roles === null) return false;
+  if (rule === 'signedIn') return true;
+  return roles.some((r) => rule.includes(r));
+}
