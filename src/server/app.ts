@@ -17,7 +17,7 @@ import { installAuth } from './platform/http/auth-hook';
 import { installErrorHandling } from './platform/http/error-handler';
 import type { App, Platform } from './platform/http/request-context';
 import { zodValidatorCompiler } from './platform/http/validation';
-import { isPermission } from './platform/permissions';
+import { isPermission, type Permission } from './platform/permissions';
 import { platformServiceRoutes } from './platform/services.routes';
 import { moduleRoutes } from './modules';
 import { VERSION, webRoot } from './paths';
@@ -40,7 +40,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  guardRoutePermissions(app);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  guardRoutePermissions(app, routeTable);
   installErrorHandling(app, { maxBodyBytes: config.maxBodyBytes, maxUploadBytes: config.maxUploadBytes });
 
   await app.register(fastifyCookie);
@@ -85,15 +87,20 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   return app;
 }
 
+export type RouteEntry = { method: string; url: string; permission: Permission };
+
 /** Every API route must name its permission; the rest (web app, docs) is public. */
-function guardRoutePermissions(app: App) {
+export function guardRoutePermissions(app: App, table: RouteEntry[]) {
   app.addHook('onRoute', (route) => {
     route.config ??= {};
-    const permission = (route.config as { permission?: unknown }).permission;
+    const config = route.config as { permission?: unknown };
     if (route.url.startsWith('/api/v1')) {
-      if (!isPermission(permission)) throw new Error(`Route ${route.method} ${route.url} has no valid config.permission`);
-    } else if (permission === undefined) {
-      (route.config as { permission?: string }).permission = 'public';
+      if (!isPermission(config.permission)) throw new Error(`Route ${route.method} ${route.url} has no valid config.permission`);
+    } else if (config.permission === undefined) {
+      config.permission = 'public';
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, permission: config.permission as Permission });
     }
   });
 }

@@ -8,6 +8,10 @@ declare module 'fastify' {
     csrfToken: string | null;
     lang: Language;
   }
+  interface FastifyInstance {
+    /** Every route with its permission, recorded as routes are added (the permission walk test reads it). */
+    routeTable: { method: string; url: string; permission: Permission }[];
+  }
   interface FastifyContextConfig {
     /** The permission-table key this route requires (see platform/permissions.ts). */
     permission?: Permission;
