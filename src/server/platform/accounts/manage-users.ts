@@ -39,6 +39,7 @@ export async function getUser(ctx: Ctx, id: string) {
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: z.output<typeof UpdateUserInput>) {
+  if (Object.values(input).every((v) => v === undefined)) return getUser(ctx, id);
   await withTransaction(ctx, async (tx, audit) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update');
     if (!before) throw notFound();

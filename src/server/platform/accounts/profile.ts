@@ -11,6 +11,7 @@ import { findUser } from './users';
 
 export async function updateProfile(ctx: Ctx, input: z.output<typeof UpdateMeInput>) {
   const actor = requireActor(ctx);
+  if (Object.values(input).every((v) => v === undefined)) return (await findUser(ctx.database.db, actor.userId))!;
   await withTransaction(ctx, async (tx, audit) => {
     const [before] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     if (!before) throw notFound();
