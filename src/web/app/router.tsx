@@ -1,0 +1,84 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet } from '@tanstack/react-router';
+import { AuditLogPage } from '../features/admin/AuditLogPage';
+import { JobsPage } from '../features/admin/JobsPage';
+import { OutboxPage } from '../features/admin/OutboxPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { HomePage } from '../features/home/HomePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { ApiTokensPage } from '../features/profile/ApiTokensPage';
+import { ProfilePage } from '../features/profile/ProfilePage';
+import { RequireRole } from './components/RequireRole';
+import { NotFoundPage } from './components/NotFoundPage';
+import { requireUser } from './guards';
+import { Shell } from './Shell';
+
+export type RouterContext = { queryClient: QueryClient };
+
+const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+const root = createRootRouteWithContext<RouterContext>()({
+  component: Shell,
+  notFoundComponent: NotFoundPage,
+});
+
+const home = createRoute({ getParentRoute: () => root, path: '/', component: HomePage });
+
+const signIn = createRoute({
+  getParentRoute: () => root,
+  path: '/sign-in',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => ({ redirect: str(s.redirect) }),
+  component: SignInPage,
+});
+const register = createRoute({ getParentRoute: () => root, path: '/register', component: RegisterPage });
+const forgot = createRoute({ getParentRoute: () => root, path: '/forgot-password', component: ForgotPasswordPage });
+const reset = createRoute({
+  getParentRoute: () => root,
+  path: '/reset-password',
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({ token: str(s.token) }),
+  component: ResetPasswordPage,
+});
+
+/** Pages of every signed-in user. */
+const member = createRoute({ getParentRoute: () => root, id: 'member', beforeLoad: requireUser, component: Outlet });
+const profile = createRoute({ getParentRoute: () => member, path: '/profile', component: ProfilePage });
+const tokens = createRoute({ getParentRoute: () => member, path: '/tokens', component: ApiTokensPage });
+const notificationsPage = createRoute({ getParentRoute: () => member, path: '/notifications', component: NotificationsPage });
+
+/** Administration: the API enforces it; the UI only avoids showing a page that would answer 403. */
+const admin = createRoute({
+  getParentRoute: () => member,
+  path: '/admin',
+  component: () => (
+    <RequireRole role="admin">
+      <Outlet />
+    </RequireRole>
+  ),
+});
+const users = createRoute({ getParentRoute: () => admin, path: '/users', component: UsersPage });
+const audit = createRoute({ getParentRoute: () => admin, path: '/audit', component: AuditLogPage });
+const jobs = createRoute({ getParentRoute: () => admin, path: '/jobs', component: JobsPage });
+const outbox = createRoute({ getParentRoute: () => admin, path: '/outbox', component: OutboxPage });
+
+const routeTree = root.addChildren([
+  home,
+  signIn,
+  register,
+  forgot,
+  reset,
+  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox])]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

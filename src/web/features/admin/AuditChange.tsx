@@ -1,0 +1,33 @@
+import { Code, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+function Json({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined) return <Text size="sm">{t('audit.nothing')}</Text>;
+  return (
+    <Code block className="seedbed-json" dir="ltr">
+      {JSON.stringify(value, null, 2)}
+    </Code>
+  );
+}
+
+/** The entity before and after the change, side by side. */
+export function AuditChange({ id, before, after }: { id: number; before: unknown; after: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} data-testid={`audit-change-${id}`}>
+      <div>
+        <Text fw={700} size="sm" mb={4}>
+          {t('audit.before')}
+        </Text>
+        <Json value={before} />
+      </div>
+      <div>
+        <Text fw={700} size="sm" mb={4}>
+          {t('audit.after')}
+        </Text>
+        <Json value={after} />
+      </div>
+    </SimpleGrid>
+  );
+}
