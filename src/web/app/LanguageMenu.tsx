@@ -14,7 +14,7 @@ export function LanguageMenu() {
       <Menu.Target>
         <Button
           variant="subtle"
-          color="gray.9"
+          color="gray"
           leftSection={<GlobeIcon />}
           rightSection={<ChevronIcon />}
           aria-label={t('language.choose', { current: LANGUAGE_NAMES[lng] })}

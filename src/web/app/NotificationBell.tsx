@@ -17,12 +17,12 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const unread = useQuery(unreadQuery).data?.unread ?? 0;
   return (
-    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red.8" offset={4}>
+    <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red" offset={4}>
       <ActionIcon
         component={Link}
         to="/notifications"
         variant="subtle"
-        color="gray.9"
+        color="gray"
         size="lg"
         aria-label={t('notifications.bell', { count: unread })}
       >

@@ -25,7 +25,7 @@ export function UserMenu({ user }: { user: User }) {
       <Menu.Target>
         <Button
           variant="subtle"
-          color="gray.9"
+          color="gray"
           leftSection={<Avatar size="sm" color="teal" name={user.displayName} aria-hidden />}
           rightSection={<ChevronIcon />}
           aria-label={t('userMenu.label', { name: user.displayName })}

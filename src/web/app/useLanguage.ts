@@ -1,4 +1,3 @@
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/contracts/accounts';
@@ -6,6 +5,7 @@ import type { Language } from '../../shared/roles';
 import { ApiError, patch } from './api';
 import { isLanguage, storeLanguage } from './language';
 import { storeUser, useUser } from './session';
+import { notify } from './notify';
 
 /** The current interface language; re-renders when it changes. */
 export function useLanguage(): Language {
@@ -31,11 +31,7 @@ export function useChangeLanguage(): (lng: Language) => Promise<void> {
     try {
       storeUser(qc, await patch<User>('/api/v1/me', { locale: lng }));
     } catch (err) {
-      notifications.show({
-        color: 'red',
-        title: t('language.saveFailed'),
-        message: err instanceof ApiError && err.message ? err.message : t('errors.network'),
-      });
+      notify(err instanceof ApiError && err.message ? err.message : t('errors.network'), 'error', t('language.saveFailed'));
     }
   };
 }

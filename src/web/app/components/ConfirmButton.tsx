@@ -28,7 +28,7 @@ export function ConfirmButton({ label, ariaLabel, title, question, confirmLabel,
             {t('actions.cancel')}
           </Button>
           <Button
-            color="red.8"
+            color="red"
             onClick={() => {
               close();
               onConfirm();

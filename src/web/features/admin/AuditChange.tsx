@@ -1,11 +1,11 @@
 import { Code, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-function Json({ value }: { value: unknown }) {
+function Json({ value, testId }: { value: unknown; testId: string }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Text size="sm">{t('audit.nothing')}</Text>;
+  if (value === null || value === undefined) return <Text size="sm" data-testid={testId}>{t('audit.nothing')}</Text>;
   return (
-    <Code block className="seedbed-json" dir="ltr">
+    <Code block className="seedbed-json" dir="ltr" data-testid={testId}>
       {JSON.stringify(value, null, 2)}
     </Code>
   );
@@ -20,13 +20,13 @@ export function AuditChange({ id, before, after }: { id: number; before: unknown
         <Text fw={700} size="sm" mb={4}>
           {t('audit.before')}
         </Text>
-        <Json value={before} />
+        <Json value={before} testId="audit-before" />
       </div>
       <div>
         <Text fw={700} size="sm" mb={4}>
           {t('audit.after')}
         </Text>
-        <Json value={after} />
+        <Json value={after} testId="audit-after" />
       </div>
     </SimpleGrid>
   );

@@ -1,6 +1,5 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../../shared/roles';
@@ -12,6 +11,7 @@ import { LANGUAGE_NAMES } from '../../app/language';
 import { MIN_PASSWORD, passwordRule } from '../auth/passwordRule';
 import { RoleGrantsEditor } from './RoleGrantsEditor';
 import { type RoleGrant, type User, usersKey } from './types';
+import { notify } from '../../app/notify';
 
 const FIELDS = ['email', 'displayName', 'password', 'locale', 'roles'] as const;
 
@@ -30,7 +30,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     mutationFn: (v: typeof form.values) =>
       post<User>('/api/v1/users', { ...v, email: v.email.trim(), displayName: v.displayName.trim() }),
     onSuccess: (user) => {
-      notifications.show({ color: 'teal', message: t('users.created', { name: user.displayName }) });
+      notify(t('users.created', { name: user.displayName }));
       form.reset();
       create.reset();
       onClose();
@@ -44,19 +44,19 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
       <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
         <Stack>
           <ApiErrorAlert error={create.error} fields={FIELDS} />
-          <TextInput label={t('fields.displayName')} required {...form.getInputProps('displayName')} />
-          <TextInput label={t('fields.email')} type="email" dir="ltr" required {...form.getInputProps('email')} />
+          <TextInput label={t('fields.displayName')} required name="displayName" {...form.getInputProps('displayName')} />
+          <TextInput label={t('fields.email')} type="email" dir="ltr" required name="email" {...form.getInputProps('email')} />
           <PasswordField
             label={t('users.initialPassword')}
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            {...form.getInputProps('password')}
+            name="password" {...form.getInputProps('password')}
           />
           <NativeSelect
             label={t('fields.language')}
             data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-            {...form.getInputProps('locale')}
+            name="locale" {...form.getInputProps('locale')}
           />
           <div>
             <Text fw={500} size="sm" mb={4} id="create-user-roles">

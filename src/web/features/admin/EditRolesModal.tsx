@@ -1,5 +1,4 @@
 import { Button, Group, Modal, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import { nestedErrors } from '../../app/forms';
 import { sessionQuery } from '../../app/session';
 import { RoleGrantsEditor } from './RoleGrantsEditor';
 import { type RoleGrant, type User, usersKey } from './types';
+import { notify } from '../../app/notify';
 
 export function EditRolesModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
@@ -17,7 +17,7 @@ export function EditRolesModal({ user, onClose }: { user: User; onClose: () => v
   const save = useMutation({
     mutationFn: () => put<User>(`/api/v1/users/${user.id}/roles`, { roles }),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('users.rolesSaved', { name: user.displayName }) });
+      notify(t('users.rolesSaved', { name: user.displayName }));
       onClose();
       // Changing one's own roles changes what the navbar may show.
       void qc.invalidateQueries({ queryKey: sessionQuery.queryKey });

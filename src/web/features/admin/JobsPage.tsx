@@ -1,5 +1,4 @@
 import { Badge, Button, Group, NativeSelect, Progress, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { PageTitle } from '../../app/components/PageTitle';
 import { Pager } from '../../app/components/Pager';
 import { ScrollTable } from '../../app/components/ScrollTable';
 import type { Paged } from './types';
+import { notify } from '../../app/notify';
 
 type Job = {
   id: string;
@@ -27,7 +27,7 @@ type Job = {
 };
 
 const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-const STATUS_COLOR: Record<string, string> = { queued: 'gray.8', running: 'blue.9', succeeded: 'teal.9', failed: 'red.9', cancelled: 'orange.9' };
+const STATUS_COLOR: Record<string, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'orange' };
 const RETRYABLE = new Set(['failed', 'cancelled']);
 const LIMIT = 25;
 
@@ -52,7 +52,7 @@ export function JobsPage() {
   const retry = useMutation({
     mutationFn: (id: string) => post(`/api/v1/jobs/${id}/retry`),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('jobs.retried') });
+      notify(t('jobs.retried'));
       return qc.invalidateQueries({ queryKey: ['admin', 'jobs'] });
     },
   });
@@ -96,7 +96,7 @@ export function JobsPage() {
                   <code>{j.type}</code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[j.status] ?? 'gray.8'}>
+                  <Badge variant="light" color={STATUS_COLOR[j.status] ?? 'gray'}>
                     {statusLabel(j.status)}
                   </Badge>
                 </Table.Td>
@@ -104,7 +104,7 @@ export function JobsPage() {
                   <Progress.Root size="lg" aria-hidden={pct === null}>
                     <Progress.Section
                       value={pct ?? 0}
-                      color={j.status === 'failed' ? 'red.8' : 'teal.9'}
+                      color={j.status === 'failed' ? 'red' : 'teal'}
                       aria-label={t('jobs.progressOf', { type: j.type })}
                       animated={j.status === 'running'}
                     />

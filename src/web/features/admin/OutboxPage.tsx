@@ -42,7 +42,7 @@ function Linkified({ text }: { text: string }) {
 }
 
 const STATUSES = ['pending', 'sent', 'failed'] as const;
-const STATUS_COLOR: Record<string, string> = { pending: 'gray.8', sent: 'teal.9', failed: 'red.9' };
+const STATUS_COLOR: Record<string, string> = { pending: 'gray', sent: 'teal', failed: 'red' };
 const LIMIT = 25;
 
 export function OutboxPage() {
@@ -94,7 +94,7 @@ export function OutboxPage() {
               <Table.Td dir="ltr">{m.toAddress}</Table.Td>
               <Table.Td>{m.subject}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={STATUS_COLOR[m.status] ?? 'gray.8'}>
+                <Badge variant="light" color={STATUS_COLOR[m.status] ?? 'gray'}>
                   {statusLabel(m.status)}
                 </Badge>
               </Table.Td>

@@ -1,6 +1,5 @@
 import { Badge, Button, Group, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { useUser } from '../../app/session';
 import { CreateUserModal } from './CreateUserModal';
 import { EditRolesModal } from './EditRolesModal';
 import { type Paged, type User, usersKey } from './types';
+import { notify } from '../../app/notify';
 
 const LIMIT = 25;
 
@@ -36,7 +36,7 @@ export function UsersPage() {
   const setStatus = useMutation({
     mutationFn: (v: { user: User; status: User['status'] }) => patch<User>(`/api/v1/users/${v.user.id}`, { status: v.status }),
     onSuccess: (u) => {
-      notifications.show({ color: 'teal', message: t(u.status === 'active' ? 'users.enabled' : 'users.disabled', { name: u.displayName }) });
+      notify(t(u.status === 'active' ? 'users.enabled' : 'users.disabled', { name: u.displayName }));
       return qc.invalidateQueries({ queryKey: usersKey });
     },
   });
@@ -87,7 +87,7 @@ export function UsersPage() {
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={u.status === 'active' ? 'teal.9' : 'gray.8'}>
+                <Badge variant="light" color={u.status === 'active' ? 'teal' : 'gray'}>
                   {t(`users.status.${u.status}`)}
                 </Badge>
               </Table.Td>
@@ -102,7 +102,7 @@ export function UsersPage() {
                       <ConfirmButton
                         size="compact-sm"
                         variant="outline"
-                        color="red.8"
+                        color="red"
                         label={t('users.disable')}
                         ariaLabel={t('users.disableNamed', { name: u.displayName })}
                         title={t('users.disableTitle')}

@@ -42,7 +42,7 @@ export function ForgotPasswordPage() {
           <Stack>
             <Text size="sm">{t('auth.forgotIntro')}</Text>
             <ApiErrorAlert error={request.error} fields={FIELDS} />
-            <TextInput label={t('fields.email')} type="email" autoComplete="email" dir="ltr" required {...form.getInputProps('email')} />
+            <TextInput label={t('fields.email')} type="email" autoComplete="email" dir="ltr" required name="email" {...form.getInputProps('email')} />
             <Button type="submit" loading={request.isPending} fullWidth>
               {t('auth.sendResetLink')}
             </Button>

@@ -48,14 +48,14 @@ export function RegisterPage() {
       <form onSubmit={form.onSubmit((v) => register.mutate(v))} noValidate>
         <Stack>
           <ApiErrorAlert error={register.error} fields={FIELDS} />
-          <TextInput label={t('fields.displayName')} autoComplete="name" required {...form.getInputProps('displayName')} />
-          <TextInput label={t('fields.email')} type="email" autoComplete="email" dir="ltr" required {...form.getInputProps('email')} />
+          <TextInput label={t('fields.displayName')} autoComplete="name" required name="displayName" {...form.getInputProps('displayName')} />
+          <TextInput label={t('fields.email')} type="email" autoComplete="email" dir="ltr" required name="email" {...form.getInputProps('email')} />
           <PasswordField
             label={t('fields.password')}
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            {...form.getInputProps('password')}
+            name="password" {...form.getInputProps('password')}
           />
           <Button type="submit" loading={register.isPending} fullWidth>
             {t('auth.register')}

@@ -62,9 +62,9 @@ export function ResetPasswordPage() {
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            {...form.getInputProps('password')}
+            name="password" {...form.getInputProps('password')}
           />
-          <PasswordField label={t('fields.confirmPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <PasswordField label={t('fields.confirmPassword')} autoComplete="new-password" required name="confirm" {...form.getInputProps('confirm')} />
           <Button type="submit" loading={confirm.isPending} fullWidth>
             {t('auth.setPassword')}
           </Button>

@@ -54,13 +54,13 @@ export function SignInPage() {
             autoComplete="username"
             dir="ltr"
             required
-            {...form.getInputProps('email')}
+            name="email" {...form.getInputProps('email')}
           />
           <PasswordField
             label={t('fields.password')}
             autoComplete="current-password"
             required
-            {...form.getInputProps('password')}
+            name="password" {...form.getInputProps('password')}
           />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('auth.signIn')}

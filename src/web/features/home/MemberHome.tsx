@@ -23,7 +23,7 @@ export function MemberHome({ user }: { user: User }) {
       {user.roles.length > 0 && (
         <Group gap="xs" mb="xl">
           {user.roles.map((g) => (
-            <Badge key={`${g.role}:${g.scopeType}:${g.scopeId}`} variant="light" color="gray.8" tt="none">
+            <Badge key={`${g.role}:${g.scopeType}:${g.scopeId}`} variant="light" color="gray" tt="none">
               {t(`roles.${g.role}`)}
               {g.scopeType && ` · ${t(`scopes.${g.scopeType}`)}${g.scopeId ? ` ${g.scopeId}` : ''}`}
             </Badge>

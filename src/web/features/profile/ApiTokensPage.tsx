@@ -1,5 +1,4 @@
 import { Badge, Paper, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +12,9 @@ import { ScrollTable } from '../../app/components/ScrollTable';
 import { CreateTokenForm } from './CreateTokenForm';
 import { NewTokenNotice } from './NewTokenNotice';
 import { type ApiToken, type CreatedApiToken, tokenState } from './tokens';
+import { notify } from '../../app/notify';
 
-const STATE_COLOR = { active: 'teal.9', revoked: 'gray.7', expired: 'orange.9' } as const;
+const STATE_COLOR = { active: 'teal', revoked: 'gray', expired: 'orange' } as const;
 export const tokensKey = ['me', 'tokens'] as const;
 
 export function ApiTokensPage() {
@@ -28,7 +28,7 @@ export function ApiTokensPage() {
   const revoke = useMutation({
     mutationFn: (id: string) => del(`/api/v1/me/tokens/${id}`),
     onSuccess: () => {
-      notifications.show({ color: 'teal', message: t('tokens.revoked') });
+      notify(t('tokens.revoked'));
       return qc.invalidateQueries({ queryKey: tokensKey });
     },
   });
@@ -75,7 +75,7 @@ export function ApiTokensPage() {
                     <Table.Td>{tk.expiresAt ? <DateTime value={tk.expiresAt} /> : t('tokens.never')}</Table.Td>
                     <Table.Td>{tk.lastUsedAt ? <DateTime value={tk.lastUsedAt} /> : t('tokens.notUsed')}</Table.Td>
                     <Table.Td>
-                      <Badge variant="outline" color={STATE_COLOR[state]}>
+                      <Badge variant="light" color={STATE_COLOR[state]}>
                         {t(`tokens.state.${state}`)}
                       </Badge>
                     </Table.Td>
@@ -84,7 +84,7 @@ export function ApiTokensPage() {
                         <ConfirmButton
                           size="compact-sm"
                           variant="outline"
-                          color="red.8"
+                          color="red"
                           label={t('tokens.revoke')}
                           ariaLabel={t('tokens.revokeNamed', { name: tk.name })}
                           title={t('tokens.revokeTitle')}

@@ -1,6 +1,5 @@
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../app/api';
@@ -8,6 +7,7 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
 import { PasswordField } from '../../app/components/PasswordField';
 import { fieldErrors } from '../../app/forms';
 import { MIN_PASSWORD, passwordRule } from '../auth/passwordRule';
+import { notify } from '../../app/notify';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -26,7 +26,7 @@ export function ChangePasswordForm() {
       post('/api/v1/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: () => {
       form.reset();
-      notifications.show({ color: 'teal', message: t('profile.passwordChanged') });
+      notify(t('profile.passwordChanged'));
     },
     onError: (err) => form.setErrors(fieldErrors(err, FIELDS)),
   });
@@ -43,16 +43,16 @@ export function ChangePasswordForm() {
             label={t('fields.currentPassword')}
             autoComplete="current-password"
             required
-            {...form.getInputProps('currentPassword')}
+            name="currentPassword" {...form.getInputProps('currentPassword')}
           />
           <PasswordField
             label={t('fields.newPassword')}
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            {...form.getInputProps('newPassword')}
+            name="newPassword" {...form.getInputProps('newPassword')}
           />
-          <PasswordField label={t('fields.confirmPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <PasswordField label={t('fields.confirmPassword')} autoComplete="new-password" required name="confirm" {...form.getInputProps('confirm')} />
           <Group>
             <Button type="submit" loading={change.isPending}>
               {t('profile.changePassword')}

@@ -39,11 +39,11 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
       <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
         <Stack maw={480}>
           <ApiErrorAlert error={create.error} fields={FIELDS} />
-          <TextInput label={t('fields.name')} description={t('tokens.nameHint')} required {...form.getInputProps('name')} />
+          <TextInput label={t('fields.name')} description={t('tokens.nameHint')} required name="name" {...form.getInputProps('name')} />
           <NativeSelect
             label={t('tokens.expiresIn')}
             data={EXPIRY_DAYS.map((d) => ({ value: d, label: d ? t('tokens.days', { count: Number(d) }) : t('tokens.never') }))}
-            {...form.getInputProps('expiresInDays')}
+            name="expiresInDays" {...form.getInputProps('expiresInDays')}
           />
           <Group>
             <Button type="submit" loading={create.isPending}>

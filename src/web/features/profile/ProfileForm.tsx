@@ -1,6 +1,5 @@
 import { Button, Group, NativeSelect, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
 import { fieldErrors } from '../../app/forms';
 import { LANGUAGE_NAMES, storeLanguage } from '../../app/language';
 import { storeUser } from '../../app/session';
+import { notify } from '../../app/notify';
 
 const FIELDS = ['displayName', 'locale'] as const;
 
@@ -42,7 +42,7 @@ export function ProfileForm({ user }: { user: User }) {
         storeLanguage(saved.locale);
         await i18n.changeLanguage(saved.locale);
       }
-      notifications.show({ color: 'teal', message: t('profile.saved') });
+      notify(t('profile.saved'));
     },
     onError: (err) => form.setErrors(fieldErrors(err, FIELDS)),
   });
@@ -56,11 +56,11 @@ export function ProfileForm({ user }: { user: User }) {
         <Stack>
           <ApiErrorAlert error={save.error} fields={FIELDS} />
           <TextInput label={t('fields.email')} value={user.email} readOnly dir="ltr" description={t('profile.emailFixed')} />
-          <TextInput label={t('fields.displayName')} autoComplete="name" required {...form.getInputProps('displayName')} />
+          <TextInput label={t('fields.displayName')} autoComplete="name" required name="displayName" {...form.getInputProps('displayName')} />
           <NativeSelect
             label={t('fields.language')}
             data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-            {...form.getInputProps('locale')}
+            name="locale" {...form.getInputProps('locale')}
           />
           <Group>
             <Button type="submit" loading={save.isPending}>
