@@ -5,7 +5,7 @@ import type { Tx } from '../audit/audit';
 import type { Actor } from '../context';
 import { apiTokens, sessions, users } from './accounts.tables';
 import { randomToken, sha256 } from './secrets';
-import { rolesOf } from './users';
+import { rolesJson } from './users';
 
 export const SESSION_COOKIE = 'seedbed_session';
 export const API_TOKEN_PREFIX = 'sbt_';
@@ -28,14 +28,13 @@ export type ResolvedSession = { actor: Actor; csrfToken: string };
 export async function resolveSession(db: Db, token: string): Promise<ResolvedSession | null> {
   const id = sha256(token);
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, roles: rolesJson })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), eq(users.status, 'active')));
   if (!row) return null;
-  const roles = (await rolesOf(db, [row.user.id])).get(row.user.id) ?? [];
   return {
-    actor: { userId: row.user.id, email: row.user.email, displayName: row.user.displayName, locale: row.user.locale, roles, via: 'session', sessionId: id },
+    actor: { userId: row.user.id, email: row.user.email, displayName: row.user.displayName, locale: row.user.locale, roles: row.roles, via: 'session', sessionId: id },
     csrfToken: row.session.csrfToken,
   };
 }
@@ -43,7 +42,7 @@ export async function resolveSession(db: Db, token: string): Promise<ResolvedSes
 export async function resolveApiToken(db: Db, token: string): Promise<Actor | null> {
   const now = new Date();
   const [row] = await db
-    .select({ token: apiTokens, user: users })
+    .select({ token: apiTokens, user: users, roles: rolesJson })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -59,8 +58,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
   }
-  const roles = (await rolesOf(db, [row.user.id])).get(row.user.id) ?? [];
-  return { userId: row.user.id, email: row.user.email, displayName: row.user.displayName, locale: row.user.locale, roles, via: 'token' };
+  return { userId: row.user.id, email: row.user.email, displayName: row.user.displayName, locale: row.user.locale, roles: row.roles, via: 'token' };
 }
 
 export async function endSessionsOf(tx: Tx, userId: string): Promise<void> {

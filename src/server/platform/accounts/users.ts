@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { User } from '../../../shared/contracts/accounts';
 import type { Db } from '../../db/client';
 import type { Tx } from '../audit/audit';
@@ -35,8 +35,12 @@ export async function rolesOf(db: Db | Tx, userIds: string[]): Promise<Map<strin
   return map;
 }
 
+/** A user's role grants as one JSON column, so a user and their roles come back in one query. */
+export const rolesJson = sql<RoleGrant[]>`coalesce((
+  SELECT json_agg(json_build_object('role', r.role, 'scopeType', r.scope_type, 'scopeId', r.scope_id) ORDER BY r.role, r.scope_type, r.scope_id)
+  FROM user_roles r WHERE r.user_id = "users"."id"), '[]'::json)`;
+
 export async function findUser(db: Db | Tx, id: string): Promise<User | null> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
-  if (!row) return null;
-  return toUser(row, (await rolesOf(db, [id])).get(id) ?? []);
+  const [row] = await db.select({ user: users, roles: rolesJson }).from(users).where(eq(users.id, id));
+  return row ? toUser(row.user, row.roles) : null;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
 import { makeTestApp, type Session, type TestApp } from '../../test/harness';
 
 /**
@@ -15,20 +16,22 @@ describe('malformed input at every write endpoint', () => {
   beforeAll(async () => {
     t = await makeTestApp({ maxBodyBytes: 64 * 1024 });
     admin = await t.signIn('admin');
-    const res = await t.database.db.execute<{ tablename: string }>(
+    const rows = await queryRows<{ tablename: string }>(
+      t.database.db,
       sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'login_attempts' ORDER BY tablename`,
     );
-    tables = res.rows.map((r) => r.tablename);
+    tables = rows.map((r) => r.tablename);
   });
   afterAll(() => t.close());
 
   const digest = async () => {
     const parts: string[] = [];
     for (const table of tables) {
-      const r = await t.database.db.execute<{ d: string }>(
+      const [r] = await queryRows<{ d: string }>(
+        t.database.db,
         sql.raw(`SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS d FROM "${table}" x`),
       );
-      parts.push(`${table}=${r.rows[0].d}`);
+      parts.push(`${table}=${r.d}`);
     }
     return parts.join(';');
   };
