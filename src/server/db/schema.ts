@@ -4,3 +4,4 @@ export * from '../platform/audit/audit.tables';
 export * from '../platform/jobs/jobs.tables';
 export * from '../platform/notifications/notifications.tables';
 export * from '../platform/files/files.tables';
+export * from '../modules/registry/registry.tables';
