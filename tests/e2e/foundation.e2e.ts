@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, type RunningServer, seriousA11yViolations, startServer } from './harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, DEMO_ADMIN, DEMO_PASSWORD, launchBrowser, type RunningServer, screenshotOnFailure, seriousA11yViolations, startServer } from './harness';
 
 /**
  * The platform foundation, as a user meets it: the language switch (Urdu mirrors the layout), the demo
@@ -17,6 +17,8 @@ describe('foundation journey', () => {
     browser = await launchBrowser();
     page = browser.page;
   });
+
+  afterEach((ctx) => screenshotOnFailure(page, ctx));
 
   afterAll(async () => {
     await browser?.close();

@@ -133,3 +133,11 @@ export async function seriousA11yViolations(page: Page, label: string): Promise<
   if (minor.length > 0) console.log(`[axe] ${label}: also ${minor.map((v) => `${v.id} (${v.impact})`).join(', ')}`);
   return found;
 }
+
+/** After a failed step: a full-page screenshot in test-results/ (git-ignored), to see what the user saw. */
+export async function screenshotOnFailure(page: Page | undefined, ctx: { task: { name: string; result?: { state?: string } } }) {
+  if (!page || ctx.task.result?.state !== 'fail') return;
+  const file = path.join(repoRoot, 'test-results', `${ctx.task.name.replace(/[^\w-]+/g, '-').slice(0, 80)}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+  console.log(`[e2e] screenshot of the failure: ${path.relative(repoRoot, file)}`);
+}

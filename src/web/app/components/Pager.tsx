@@ -11,7 +11,8 @@ export function Pager({ total, limit, offset, onChange }: Props) {
   const lng = useLanguage();
   const pages = Math.max(1, Math.ceil(total / limit));
   const page = Math.floor(offset / limit) + 1;
-  const from = total === 0 ? 0 : offset + 1;
+  if (total === 0) return null;
+  const from = offset + 1;
   const to = Math.min(offset + limit, total);
   return (
     <Group justify="space-between" mt="md" wrap="wrap">

@@ -42,7 +42,7 @@ export function ApiTokensPage() {
       </Text>
       {created && <NewTokenNotice token={created} onDone={() => setCreated(null)} />}
       <CreateTokenForm onCreated={setCreated} />
-      <Paper withBorder p="lg" mt="xl" component="section" aria-labelledby="tokens-list">
+      <Paper withBorder p="lg" mt="xl">
         <Title order={2} size="h4" mb="md" id="tokens-list">
           {t('tokens.yours')}
         </Title>
