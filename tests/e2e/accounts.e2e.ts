@@ -135,7 +135,11 @@ describe('accounts journey', () => {
     await expectAccessible('create user dialog (en)');
     await create.getByRole('button', { name: 'Create user' }).click();
     await page.getByLabel('Search').fill('zone-lead');
-    await page.getByRole('row').filter({ hasText: `zone-lead-${suffix}@example.org` }).getByText('zhongguancun').waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: `zone-lead-${suffix}@example.org` })
+      .getByText('zhongguancun')
+      .waitFor();
   });
 
   it('creates an API token, shows it once, and revokes it', async () => {

@@ -22,7 +22,9 @@ function flatten(obj: unknown, prefix = '', out: Flat = new Map()): Flat {
   return out;
 }
 
-const languages = readdirSync(LOCALES).filter((d) => statSync(path.join(LOCALES, d)).isDirectory()).sort();
+const languages = readdirSync(LOCALES)
+  .filter((d) => statSync(path.join(LOCALES, d)).isDirectory())
+  .sort();
 const namespaces = [...new Set(languages.flatMap((l) => readdirSync(path.join(LOCALES, l)).filter((f) => f.endsWith('.json'))))].sort();
 
 function load(lang: string, file: string): Flat | null {

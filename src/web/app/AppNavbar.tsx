@@ -27,14 +27,7 @@ export function AppNavbar({ user, onNavigate }: { user: User; onNavigate: () => 
                 const active = path === d.to || path.startsWith(`${d.to}/`);
                 return (
                   <li key={d.to}>
-                    <NavLink
-                      component={Link}
-                      to={d.to}
-                      label={t(d.labelKey)}
-                      active={active}
-                      aria-current={active ? 'page' : undefined}
-                      onClick={onNavigate}
-                    />
+                    <NavLink component={Link} to={d.to} label={t(d.labelKey)} active={active} aria-current={active ? 'page' : undefined} onClick={onNavigate} />
                   </li>
                 );
               })}

@@ -18,14 +18,7 @@ export function NotificationBell() {
   const unread = useQuery(unreadQuery).data?.unread ?? 0;
   return (
     <Indicator label={unread > 99 ? '99+' : unread} size={18} disabled={unread === 0} color="red" offset={4}>
-      <ActionIcon
-        component={Link}
-        to="/notifications"
-        variant="subtle"
-        color="gray"
-        size="lg"
-        aria-label={t('notifications.bell', { count: unread })}
-      >
+      <ActionIcon component={Link} to="/notifications" variant="subtle" color="gray" size="lg" aria-label={t('notifications.bell', { count: unread })}>
         <BellIcon />
       </ActionIcon>
     </Indicator>

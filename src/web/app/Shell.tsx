@@ -15,11 +15,7 @@ export function Shell() {
   const user = useUser();
   const [opened, { toggle, close }] = useDisclosure();
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={user ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
-      padding="md"
-    >
+    <AppShell header={{ height: 60 }} navbar={user ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined} padding="md">
       <a href="#main" className="seedbed-skip-link">
         {t('app.skipToContent')}
       </a>
@@ -27,14 +23,7 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             {user && (
-              <Burger
-                opened={opened}
-                onClick={toggle}
-                hiddenFrom="sm"
-                size="sm"
-                aria-label={opened ? t('nav.close') : t('nav.open')}
-                aria-expanded={opened}
-              />
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('nav.close') : t('nav.open')} aria-expanded={opened} />
             )}
             <UnstyledButton component={Link} to="/" className="seedbed-brand" aria-label={t('app.homeLink')}>
               <Group gap={6} wrap="nowrap" c="teal.9">

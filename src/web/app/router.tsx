@@ -54,7 +54,7 @@ const admin = createRoute({
   getParentRoute: () => member,
   path: '/admin',
   component: () => (
-    <RequireRole role="admin">
+    <RequireRole need="admin">
       <Outlet />
     </RequireRole>
   ),

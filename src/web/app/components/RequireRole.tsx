@@ -5,10 +5,10 @@ import type { Role } from '../../../shared/roles';
 import { hasRole, useUser } from '../session';
 import { PageTitle } from './PageTitle';
 
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
+export function RequireRole({ need, children }: { need: Role; children: ReactNode }) {
   const { t } = useTranslation();
   const user = useUser();
-  if (hasRole(user, role)) return <>{children}</>;
+  if (hasRole(user, need)) return <>{children}</>;
   return (
     <>
       <PageTitle>{t('errors.forbiddenTitle')}</PageTitle>

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 
 function Json({ value, testId }: { value: unknown; testId: string }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Text size="sm" data-testid={testId}>{t('audit.nothing')}</Text>;
+  if (value === null || value === undefined)
+    return (
+      <Text size="sm" data-testid={testId}>
+        {t('audit.nothing')}
+      </Text>
+    );
   return (
     <Code block className="seedbed-json" dir="ltr" data-testid={testId}>
       {JSON.stringify(value, null, 2)}

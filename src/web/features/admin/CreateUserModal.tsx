@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -27,8 +27,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     },
   });
   const create = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      post<User>('/api/v1/users', { ...v, email: v.email.trim(), displayName: v.displayName.trim() }),
+    mutationFn: (v: typeof form.values) => post<User>('/api/v1/users', { ...v, email: v.email.trim(), displayName: v.displayName.trim() }),
     onSuccess: (user) => {
       notify(t('users.created', { name: user.displayName }));
       form.reset();
@@ -51,30 +50,23 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            name="password" {...form.getInputProps('password')}
+            name="password"
+            {...form.getInputProps('password')}
           />
           <NativeSelect
             label={t('fields.language')}
             data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-            name="locale" {...form.getInputProps('locale')}
+            name="locale"
+            {...form.getInputProps('locale')}
           />
-          <div>
-            <Text fw={500} size="sm" mb={4} id="create-user-roles">
-              {t('users.roles')}
-            </Text>
-            <div role="group" aria-labelledby="create-user-roles">
-              <RoleGrantsEditor
-                value={form.values.roles}
-                onChange={(roles) => form.setFieldValue('roles', roles)}
-                errors={nestedErrors(create.error, 'roles')}
-              />
-            </div>
+          <Fieldset legend={t('users.roles')} variant="unstyled" p={0}>
+            <RoleGrantsEditor value={form.values.roles} onChange={(roles) => form.setFieldValue('roles', roles)} errors={nestedErrors(create.error, 'roles')} />
             {form.errors.roles && (
-              <Text c="red.8" size="sm" mt={4}>
+              <Text c="red.9" size="sm" mt={4}>
                 {form.errors.roles}
               </Text>
             )}
-          </div>
+          </Fieldset>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('actions.cancel')}

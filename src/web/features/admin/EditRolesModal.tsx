@@ -26,7 +26,13 @@ export function EditRolesModal({ user, onClose }: { user: User; onClose: () => v
   });
   const rowErrors = nestedErrors(save.error, 'roles');
   return (
-    <Modal opened onClose={onClose} title={t('users.editRolesOf', { name: user.displayName })} size="lg" closeButtonProps={{ 'aria-label': t('actions.close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('users.editRolesOf', { name: user.displayName })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    >
       <Stack>
         <ApiErrorAlert error={save.error} fields={Object.keys(rowErrors).length > 0 ? ['roles'] : []} />
         <RoleGrantsEditor value={roles} onChange={setRoles} errors={rowErrors} />

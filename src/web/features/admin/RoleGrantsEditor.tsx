@@ -43,20 +43,12 @@ export function RoleGrantsEditor({ value, onChange, errors = {} }: Props) {
               error={errors[`roles.${i}.scopeId`]}
               style={{ flex: '1 1 140px' }}
             />
-            <CloseButton
-              aria-label={t('users.removeRole', { role: t(`roles.${g.role}`) })}
-              onClick={() => onChange(value.filter((_, j) => j !== i))}
-              mb={4}
-            />
+            <CloseButton aria-label={t('users.removeRole', { role: t(`roles.${g.role}`) })} onClick={() => onChange(value.filter((_, j) => j !== i))} mb={4} />
           </Group>
         </Paper>
       ))}
       <Group>
-        <Button
-          variant="default"
-          size="compact-sm"
-          onClick={() => onChange([...value, { role: 'enterprise_member', scopeType: null, scopeId: null }])}
-        >
+        <Button variant="default" size="compact-sm" onClick={() => onChange([...value, { role: 'enterprise_member', scopeType: null, scopeId: null }])}>
           {t('users.addRole')}
         </Button>
       </Group>

@@ -55,7 +55,8 @@ export function RegisterPage() {
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            name="password" {...form.getInputProps('password')}
+            name="password"
+            {...form.getInputProps('password')}
           />
           <Button type="submit" loading={register.isPending} fullWidth>
             {t('auth.register')}

@@ -62,7 +62,8 @@ export function ResetPasswordPage() {
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            name="password" {...form.getInputProps('password')}
+            name="password"
+            {...form.getInputProps('password')}
           />
           <PasswordField label={t('fields.confirmPassword')} autoComplete="new-password" required name="confirm" {...form.getInputProps('confirm')} />
           <Button type="submit" loading={confirm.isPending} fullWidth>

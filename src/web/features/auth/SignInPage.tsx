@@ -48,20 +48,8 @@ export function SignInPage() {
       <form onSubmit={form.onSubmit((v) => signIn.mutate(v))} noValidate>
         <Stack>
           <ApiErrorAlert error={signIn.error} fields={FIELDS} />
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            autoComplete="username"
-            dir="ltr"
-            required
-            name="email" {...form.getInputProps('email')}
-          />
-          <PasswordField
-            label={t('fields.password')}
-            autoComplete="current-password"
-            required
-            name="password" {...form.getInputProps('password')}
-          />
+          <TextInput label={t('fields.email')} type="email" autoComplete="username" dir="ltr" required name="email" {...form.getInputProps('email')} />
+          <PasswordField label={t('fields.password')} autoComplete="current-password" required name="password" {...form.getInputProps('password')} />
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('auth.signIn')}
           </Button>

@@ -84,7 +84,12 @@ export function NotificationsPage() {
                   ))}
               </div>
               {!n.readAt && (
-                <Button size="compact-sm" variant="outline" onClick={() => markRead.mutate(n.id)} aria-label={t('notifications.markReadNamed', { message: n.message })}>
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  onClick={() => markRead.mutate(n.id)}
+                  aria-label={t('notifications.markReadNamed', { message: n.message })}
+                >
                   {t('notifications.markRead')}
                 </Button>
               )}

@@ -48,59 +48,58 @@ export function ApiTokensPage() {
         </Title>
         <ApiErrorAlert error={tokens.error ?? revoke.error} />
         <ScrollTable label={t('tokens.yours')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.name')}</Table.Th>
-                <Table.Th>{t('tokens.prefix')}</Table.Th>
-                <Table.Th>{t('fields.createdAt')}</Table.Th>
-                <Table.Th>{t('tokens.expiresAt')}</Table.Th>
-                <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
-                <Table.Th>{t('fields.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 && <EmptyRow cols={7} loading={tokens.isLoading} />}
-              {items.map((tk) => {
-                const state = tokenState(tk);
-                return (
-                  <Table.Tr key={tk.id}>
-                    <Table.Td>{tk.name}</Table.Td>
-                    <Table.Td dir="ltr">
-                      <code>{tk.prefix}…</code>
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTime value={tk.createdAt} />
-                    </Table.Td>
-                    <Table.Td>{tk.expiresAt ? <DateTime value={tk.expiresAt} /> : t('tokens.never')}</Table.Td>
-                    <Table.Td>{tk.lastUsedAt ? <DateTime value={tk.lastUsedAt} /> : t('tokens.notUsed')}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATE_COLOR[state]}>
-                        {t(`tokens.state.${state}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {state === 'active' && (
-                        <ConfirmButton
-                          size="compact-sm"
-                          variant="outline"
-                          color="red"
-                          label={t('tokens.revoke')}
-                          ariaLabel={t('tokens.revokeNamed', { name: tk.name })}
-                          title={t('tokens.revokeTitle')}
-                          question={t('tokens.revokeQuestion', { name: tk.name })}
-                          confirmLabel={t('tokens.revoke')}
-                          onConfirm={() => revoke.mutate(tk.id)}
-                        />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('fields.name')}</Table.Th>
+              <Table.Th>{t('tokens.prefix')}</Table.Th>
+              <Table.Th>{t('fields.createdAt')}</Table.Th>
+              <Table.Th>{t('tokens.expiresAt')}</Table.Th>
+              <Table.Th>{t('tokens.lastUsedAt')}</Table.Th>
+              <Table.Th>{t('fields.status')}</Table.Th>
+              <Table.Th>{t('fields.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.length === 0 && <EmptyRow cols={7} loading={tokens.isLoading} />}
+            {items.map((tk) => {
+              const state = tokenState(tk);
+              return (
+                <Table.Tr key={tk.id}>
+                  <Table.Td>{tk.name}</Table.Td>
+                  <Table.Td dir="ltr">
+                    <code>{tk.prefix}…</code>
+                  </Table.Td>
+                  <Table.Td>
+                    <DateTime value={tk.createdAt} />
+                  </Table.Td>
+                  <Table.Td>{tk.expiresAt ? <DateTime value={tk.expiresAt} /> : t('tokens.never')}</Table.Td>
+                  <Table.Td>{tk.lastUsedAt ? <DateTime value={tk.lastUsedAt} /> : t('tokens.notUsed')}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATE_COLOR[state]}>
+                      {t(`tokens.state.${state}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {state === 'active' && (
+                      <ConfirmButton
+                        size="compact-sm"
+                        variant="outline"
+                        color="red"
+                        label={t('tokens.revoke')}
+                        ariaLabel={t('tokens.revokeNamed', { name: tk.name })}
+                        title={t('tokens.revokeTitle')}
+                        question={t('tokens.revokeQuestion', { name: tk.name })}
+                        confirmLabel={t('tokens.revoke')}
+                        onConfirm={() => revoke.mutate(tk.id)}
+                      />
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
         </ScrollTable>
       </Paper>
     </>
   );
 }
-

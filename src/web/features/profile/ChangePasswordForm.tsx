@@ -22,8 +22,7 @@ export function ChangePasswordForm() {
     },
   });
   const change = useMutation({
-    mutationFn: (v: typeof form.values) =>
-      post('/api/v1/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
+    mutationFn: (v: typeof form.values) => post('/api/v1/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }),
     onSuccess: () => {
       form.reset();
       notify(t('profile.passwordChanged'));
@@ -43,14 +42,16 @@ export function ChangePasswordForm() {
             label={t('fields.currentPassword')}
             autoComplete="current-password"
             required
-            name="currentPassword" {...form.getInputProps('currentPassword')}
+            name="currentPassword"
+            {...form.getInputProps('currentPassword')}
           />
           <PasswordField
             label={t('fields.newPassword')}
             description={t('form.passwordHint', { min: MIN_PASSWORD })}
             autoComplete="new-password"
             required
-            name="newPassword" {...form.getInputProps('newPassword')}
+            name="newPassword"
+            {...form.getInputProps('newPassword')}
           />
           <PasswordField label={t('fields.confirmPassword')} autoComplete="new-password" required name="confirm" {...form.getInputProps('confirm')} />
           <Group>

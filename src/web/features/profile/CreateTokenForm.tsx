@@ -43,7 +43,8 @@ export function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiTo
           <NativeSelect
             label={t('tokens.expiresIn')}
             data={EXPIRY_DAYS.map((d) => ({ value: d, label: d ? t('tokens.days', { count: Number(d) }) : t('tokens.never') }))}
-            name="expiresInDays" {...form.getInputProps('expiresInDays')}
+            name="expiresInDays"
+            {...form.getInputProps('expiresInDays')}
           />
           <Group>
             <Button type="submit" loading={create.isPending}>

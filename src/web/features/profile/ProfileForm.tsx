@@ -60,7 +60,8 @@ export function ProfileForm({ user }: { user: User }) {
           <NativeSelect
             label={t('fields.language')}
             data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-            name="locale" {...form.getInputProps('locale')}
+            name="locale"
+            {...form.getInputProps('locale')}
           />
           <Group>
             <Button type="submit" loading={save.isPending}>
