@@ -1,4 +1,7 @@
 import type { App, Platform } from '../platform/http/request-context';
+import { registryRoutes } from './registry/registry.routes';
 
 /** Each domain module (registry, funding, …) registers its routes here as it lands. */
-export function moduleRoutes(_app: App, _platform: Platform): void {}
+export function moduleRoutes(app: App, platform: Platform): void {
+  registryRoutes(app, platform);
+}

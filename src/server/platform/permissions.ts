@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   'jobs.read': ['admin'],
   'jobs.manage': ['admin'],
   'outbox.read': ['admin'],
+  // Registry writes: the service then checks the scope (a zone manager's own zones, …) — modules/registry/access.ts.
+  'registry.write': ['admin', 'ministry_analyst', 'cooperation_officer', 'zone_manager', 'incubator_manager', 'enterprise_member'],
+  'registry.delete': ['admin'],
   'files.upload': EVERYONE_SIGNED_IN,
   'files.read': EVERYONE_SIGNED_IN,
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
