@@ -26,8 +26,11 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
 
 const LOCALES = { en: z.locales.en, zh: z.locales.zhCN, ur: z.locales.ur } as const;
 
+/** zod's own messages in our three languages. */
+export const zodErrorMap = (lang: Language) => LOCALES[lang]().localeError as z.core.$ZodErrorMap;
+
 export function localizedIssues(err: RequestValidationError, lang: Language) {
-  const result = err.schema.safeParse(err.input, { error: LOCALES[lang]().localeError as z.core.$ZodErrorMap });
+  const result = err.schema.safeParse(err.input, { error: zodErrorMap(lang) });
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
     path: [err.httpPart === 'body' ? '' : err.httpPart, ...issue.path.map(String)].filter(Boolean).join('.'),
