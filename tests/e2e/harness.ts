@@ -116,6 +116,16 @@ export type AxeFinding = { id: string; impact: string; help: string; targets: st
 
 /** Runs axe (WCAG 2.1 A/AA) on the page; prints and returns the serious and critical violations. */
 export async function seriousA11yViolations(page: Page, label: string): Promise<AxeFinding[]> {
+  // Colours caught mid-transition (a toast fading out) are not the colours anyone reads.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+      null,
+      {
+        timeout: 5_000,
+      },
+    )
+    .catch(() => {});
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const found = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

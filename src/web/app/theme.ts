@@ -26,6 +26,10 @@ export function themeFor(lng: Language): MantineThemeOverride {
     primaryShade: { light: 9, dark: 8 },
     autoContrast: true,
     defaultRadius: 'md',
+    components: {
+      // Mantine renders a modal's title bar as <header>, a second "banner" landmark beside the page's.
+      ModalHeader: { defaultProps: { component: 'div' } },
+    },
   });
 }
 

@@ -9,26 +9,16 @@ import { EmptyRow } from '../../app/components/EmptyRow';
 import { PageTitle } from '../../app/components/PageTitle';
 import { Pager } from '../../app/components/Pager';
 import { ScrollTable } from '../../app/components/ScrollTable';
+import type { Job, JobStatus } from '../../../shared/contracts/jobs';
+import { ConfirmButton } from '../../app/components/ConfirmButton';
 import type { Paged } from './types';
 import { notify } from '../../app/notify';
 
-type Job = {
-  id: string;
-  type: string;
-  status: string;
-  attempts: number;
-  maxAttempts: number;
-  progressDone: number;
-  progressTotal: number | null;
-  progressMessage: string | null;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
-
-const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-const STATUS_COLOR: Record<string, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'orange' };
-const RETRYABLE = new Set(['failed', 'cancelled']);
+/** Exhaustive over the contract's statuses: a new status fails the type check until it has a colour (and a label). */
+const STATUS_COLOR: Record<JobStatus, string> = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red', cancelled: 'orange' };
+const STATUSES = Object.keys(STATUS_COLOR) as JobStatus[];
+const RETRYABLE = new Set<JobStatus>(['failed', 'cancelled']);
+const CANCELLABLE = new Set<JobStatus>(['queued', 'running']);
 const LIMIT = 25;
 
 function percent(j: Job): number | null {
@@ -56,6 +46,13 @@ export function JobsPage() {
       return qc.invalidateQueries({ queryKey: ['admin', 'jobs'] });
     },
   });
+  const cancel = useMutation({
+    mutationFn: (id: string) => post(`/api/v1/jobs/${id}/cancel`),
+    onSuccess: () => {
+      notify(t('jobs.cancelledToast'));
+      return qc.invalidateQueries({ queryKey: ['admin', 'jobs'] });
+    },
+  });
   const items = list.data?.items ?? [];
   const statusLabel = (s: string) => t(`jobs.status.${s}`, { defaultValue: s });
 
@@ -73,7 +70,7 @@ export function JobsPage() {
           data={[{ value: '', label: t('filters.all') }, ...STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))]}
         />
       </Group>
-      <ApiErrorAlert error={list.error ?? retry.error} />
+      <ApiErrorAlert error={list.error ?? retry.error ?? cancel.error} />
       <ScrollTable label={t('jobs.title')} minWidth={900}>
         <Table.Thead>
           <Table.Tr>
@@ -96,7 +93,7 @@ export function JobsPage() {
                   <code>{j.type}</code>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[j.status] ?? 'gray'}>
+                  <Badge variant="light" color={STATUS_COLOR[j.status]}>
                     {statusLabel(j.status)}
                   </Badge>
                 </Table.Td>
@@ -137,6 +134,19 @@ export function JobsPage() {
                     >
                       {t('jobs.retry')}
                     </Button>
+                  )}
+                  {CANCELLABLE.has(j.status) && (
+                    <ConfirmButton
+                      size="compact-sm"
+                      variant="outline"
+                      color="red"
+                      label={t('jobs.cancel')}
+                      ariaLabel={t('jobs.cancelNamed', { type: j.type })}
+                      title={t('jobs.cancelTitle')}
+                      question={t('jobs.cancelQuestion', { type: j.type })}
+                      confirmLabel={t('jobs.cancel')}
+                      onConfirm={() => cancel.mutate(j.id)}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

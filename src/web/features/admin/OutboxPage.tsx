@@ -9,19 +9,8 @@ import { EmptyRow } from '../../app/components/EmptyRow';
 import { PageTitle } from '../../app/components/PageTitle';
 import { Pager } from '../../app/components/Pager';
 import { ScrollTable } from '../../app/components/ScrollTable';
+import type { OutboxEmail } from '../../../shared/contracts/notifications';
 import type { Paged } from './types';
-
-type Email = {
-  id: string;
-  toAddress: string;
-  subject: string;
-  bodyText: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-  createdAt: string;
-};
 
 /** Mail is plain text; its links (a password reset, say) are made clickable for the admin reading it. */
 function Linkified({ text }: { text: string }) {
@@ -41,18 +30,19 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-const STATUSES = ['pending', 'sent', 'failed'] as const;
-const STATUS_COLOR: Record<string, string> = { pending: 'gray', sent: 'teal', failed: 'red' };
+/** Exhaustive over the contract's statuses: a new status fails the type check until it has a colour (and a label). */
+const STATUS_COLOR: Record<OutboxEmail['status'], string> = { pending: 'gray', held: 'yellow', sent: 'teal', failed: 'red' };
+const STATUSES = Object.keys(STATUS_COLOR) as OutboxEmail['status'][];
 const LIMIT = 25;
 
 export function OutboxPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const [reading, setReading] = useState<Email | null>(null);
+  const [reading, setReading] = useState<OutboxEmail | null>(null);
   const list = useQuery({
     queryKey: ['admin', 'outbox', { status, offset }],
-    queryFn: () => get<Paged<Email>>('/api/v1/email-outbox', { status, limit: LIMIT, offset }),
+    queryFn: () => get<Paged<OutboxEmail>>('/api/v1/email-outbox', { status, limit: LIMIT, offset }),
     placeholderData: keepPreviousData,
   });
   const items = list.data?.items ?? [];
@@ -94,7 +84,7 @@ export function OutboxPage() {
               <Table.Td dir="ltr">{m.toAddress}</Table.Td>
               <Table.Td>{m.subject}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={STATUS_COLOR[m.status] ?? 'gray'}>
+                <Badge variant="light" color={STATUS_COLOR[m.status]}>
                   {statusLabel(m.status)}
                 </Badge>
               </Table.Td>

@@ -3,14 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { NotificationList } from '../../../shared/contracts/notifications';
 import { get, post } from '../../app/api';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
 import { DateTime } from '../../app/components/DateTime';
 import { PageTitle } from '../../app/components/PageTitle';
 import { Pager } from '../../app/components/Pager';
-
-type Notification = { id: string; kind: string; message: string; link: string | null; readAt: string | null; createdAt: string };
-type Page = { items: Notification[]; total: number; unread: number };
 
 const LIMIT = 20;
 
@@ -21,7 +19,7 @@ export function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const list = useQuery({
     queryKey: ['notifications', 'list', { offset, unreadOnly }],
-    queryFn: () => get<Page>('/api/v1/notifications', { limit: LIMIT, offset, unread: unreadOnly || undefined }),
+    queryFn: () => get<NotificationList>('/api/v1/notifications', { limit: LIMIT, offset, unread: unreadOnly || undefined }),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: ['notifications'] });
   const markRead = useMutation({ mutationFn: (id: string) => post(`/api/v1/notifications/${id}/read`), onSuccess: refresh });
