@@ -5,7 +5,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { ApiError, setApiHandlers } from './api';
-import { i18n } from './i18n';
+import { currentLanguage, i18n } from './i18n';
 import { directionOf } from './language';
 import { LanguageSync } from './LanguageSync';
 import { createAppRouter } from './router';
@@ -52,7 +52,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <DirectionProvider initialDirection={directionOf(i18n.language as 'en')} detectDirection={false}>
+        <DirectionProvider initialDirection={directionOf(currentLanguage())} detectDirection={false}>
           <Themed />
         </DirectionProvider>
       </QueryClientProvider>

@@ -1,9 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet } from '@tanstack/react-router';
-import { AuditLogPage } from '../features/admin/AuditLogPage';
-import { JobsPage } from '../features/admin/JobsPage';
-import { OutboxPage } from '../features/admin/OutboxPage';
-import { UsersPage } from '../features/admin/UsersPage';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet } from '@tanstack/react-router';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage';
@@ -49,7 +45,10 @@ const profile = createRoute({ getParentRoute: () => member, path: '/profile', co
 const tokens = createRoute({ getParentRoute: () => member, path: '/tokens', component: ApiTokensPage });
 const notificationsPage = createRoute({ getParentRoute: () => member, path: '/notifications', component: NotificationsPage });
 
-/** Administration: the API enforces it; the UI only avoids showing a page that would answer 403. */
+/**
+ * Administration: the API enforces it; the UI only avoids showing a page that would answer 403.
+ * Loaded on demand (lazyRouteComponent), as pages only some roles reach should be.
+ */
 const admin = createRoute({
   getParentRoute: () => member,
   path: '/admin',
@@ -59,10 +58,22 @@ const admin = createRoute({
     </RequireRole>
   ),
 });
-const users = createRoute({ getParentRoute: () => admin, path: '/users', component: UsersPage });
-const audit = createRoute({ getParentRoute: () => admin, path: '/audit', component: AuditLogPage });
-const jobs = createRoute({ getParentRoute: () => admin, path: '/jobs', component: JobsPage });
-const outbox = createRoute({ getParentRoute: () => admin, path: '/outbox', component: OutboxPage });
+const users = createRoute({
+  getParentRoute: () => admin,
+  path: '/users',
+  component: lazyRouteComponent(() => import('../features/admin/UsersPage'), 'UsersPage'),
+});
+const audit = createRoute({
+  getParentRoute: () => admin,
+  path: '/audit',
+  component: lazyRouteComponent(() => import('../features/admin/AuditLogPage'), 'AuditLogPage'),
+});
+const jobs = createRoute({ getParentRoute: () => admin, path: '/jobs', component: lazyRouteComponent(() => import('../features/admin/JobsPage'), 'JobsPage') });
+const outbox = createRoute({
+  getParentRoute: () => admin,
+  path: '/outbox',
+  component: lazyRouteComponent(() => import('../features/admin/OutboxPage'), 'OutboxPage'),
+});
 
 const routeTree = root.addChildren([
   home,
