@@ -82,7 +82,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   usersRoutes(app, platform);
   auditRoutes(app, platform);
   platformServiceRoutes(app, platform);
-  moduleRoutes(app, platform);
+  await moduleRoutes(app, platform);
   await serveWebApp(app);
   return app;
 }

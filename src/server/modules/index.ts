@@ -2,6 +2,6 @@ import type { App, Platform } from '../platform/http/request-context';
 import { registryRoutes } from './registry/registry.routes';
 
 /** Each domain module (registry, funding, …) registers its routes here as it lands. */
-export function moduleRoutes(app: App, platform: Platform): void {
-  registryRoutes(app, platform);
+export async function moduleRoutes(app: App, platform: Platform): Promise<void> {
+  await registryRoutes(app, platform);
 }

@@ -91,3 +91,11 @@ export async function makeTestApp(overrides: Partial<Config> = {}): Promise<Test
     },
   };
 }
+
+/** A multipart/form-data body with one file field, for app.inject(). */
+export function multipartFile(filename: string, bytes: Buffer, field = 'file', contentType = 'application/octet-stream') {
+  const boundary = `----seedbed${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -60,6 +60,8 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 co
 export const Fact = z.object({ field: z.string().optional(), value: z.union([z.string(), z.number()]).optional(), text: z.string(), source: z.string() });
 
 const common = {
+  /** A stable slug for imports and reference data, e.g. zone:zhongguancun. */
+  key: z.string().trim().min(1).max(120).regex(/^[\p{L}\p{N}:._-]+$/u, 'letters, digits and : . _ -').nullish(),
   names: Names,
   nativeName: z.string().trim().max(300).nullish(),
   abbreviation: z.string().trim().max(40).nullish(),

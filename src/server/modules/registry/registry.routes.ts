@@ -7,11 +7,14 @@ import { listCountries, listDivisions, mapPoints, registryStats } from './geo';
 import { listEntities, toDto } from './read-entity';
 import { getEntityDetail, governanceTree } from './relations';
 import { searchRegistry } from './search';
+import { transferRoutes } from './transfer/transfer.routes';
 import { createEntity, deleteEntity, updateEntity } from './write-entity';
 
 const tags = ['registry'];
 
-export function registryRoutes(app: App, platform: Platform) {
+export async function registryRoutes(app: App, platform: Platform) {
+  // Export routes first: /zones/export must not be taken for /zones/:id.
+  await transferRoutes(app, platform);
   for (const type of ENTITY_TYPES) entityRoutes(app, platform, type);
 
   app.get('/api/v1/search', {

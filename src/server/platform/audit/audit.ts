@@ -22,9 +22,18 @@ export async function withTransaction<T>(ctx: Ctx, work: (tx: Tx, audit: (entry:
 }
 
 export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+/** Many entries in one statement (bulk imports): one audit row per entity all the same. */
+export async function writeAuditMany(tx: Tx, ctx: Ctx, entries: AuditEntry[]): Promise<void> {
+  if (entries.length) await tx.insert(auditLog).values(entries.map((e) => auditRow(ctx, e)));
+}
+
+function auditRow(ctx: Ctx, entry: AuditEntry) {
   const actor = ctx.actor;
   const isSystem = !actor || actor.via === 'system';
-  await tx.insert(auditLog).values({
+  return {
     actorId: isSystem ? null : actor.userId,
     actorLabel: actor ? (isSystem ? actor.displayName : actor.email) : 'anonymous',
     action: entry.action,
@@ -34,7 +43,7 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
     after: redact(entry.after) ?? null,
     requestId: ctx.requestId,
     ip: ctx.ip,
-  });
+  };
 }
 
 const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'token', 'csrfToken']);

@@ -80,8 +80,20 @@ export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 co
 
 export const Names = z.strictObject({
   en: z.string().trim().min(1).max(300),
-  zh: z.string().trim().min(1).max(300).regex(/\p{Script=Han}/u, 'Chinese name must contain Chinese characters').optional(),
-  ur: z.string().trim().min(1).max(300).regex(/\p{Script=Arabic}/u, 'Urdu name must be in Urdu script').optional(),
+  zh: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/\p{Script=Han}/u, 'Chinese name must contain Chinese characters')
+    .optional(),
+  ur: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/\p{Script=Arabic}/u, 'Urdu name must be in Urdu script')
+    .optional(),
 });
 export type Names = z.infer<typeof Names>;
 
@@ -105,7 +117,10 @@ const common = {
   country: CountryCode,
   province: z.string().min(1).max(20).optional(),
   city: z.string().min(1).max(20).optional(),
-  website: z.string().regex(/^https?:\/\/\S+$/, 'http(s) URL').optional(),
+  website: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'http(s) URL')
+    .optional(),
   description: z.strictObject({ en: z.string().trim().min(1).max(1000) }).optional(),
   facts: z.array(Fact).optional(),
   source: RecordSource,
@@ -277,7 +292,7 @@ export function checkReferences(data: ReferenceData): string[] {
   const typeOfKey = new Map<string, ReferenceEntityType>();
   for (const { type, file, record } of allRecords(data)) {
     if (typeOfKey.has(record.key)) problems.push(`${file}: duplicate key ${record.key}`);
-    typeOfKey.set(record.key, type);
+    else typeOfKey.set(record.key, type);
   }
 
   const { countries, divisions } = data.geography;
@@ -306,7 +321,7 @@ export function checkReferences(data: ReferenceData): string[] {
     if (key === undefined) return;
     const actual = typeOfKey.get(key);
     if (!actual) problems.push(`${file}: ${owner}.${field} → ${key} does not exist`);
-    else if (!types.includes(actual)) problems.push(`${file}: ${owner}.${field} → ${key} is a ${actual}, expected ${types.join(' or ')}`);
+    else if (!types.includes(actual)) problems.push(`${file}: ${owner}.${field} → ${key} is of type ${actual}, expected ${types.join(' or ')}`);
   };
   const orgTypes: ReferenceEntityType[] = ['zone', 'incubator', 'institution', 'enterprise', 'investor'];
 
@@ -381,7 +396,10 @@ export function checkReferences(data: ReferenceData): string[] {
 export function loadReferenceData(dir: string = REFERENCE_DIR): ReferenceData {
   const problems: string[] = [];
   const parsed: Partial<Record<keyof typeof REFERENCE_FILES, unknown>> = {};
-  for (const [name, { file, schema }] of Object.entries(REFERENCE_FILES) as [keyof typeof REFERENCE_FILES, (typeof REFERENCE_FILES)[keyof typeof REFERENCE_FILES]][]) {
+  for (const [name, { file, schema }] of Object.entries(REFERENCE_FILES) as [
+    keyof typeof REFERENCE_FILES,
+    (typeof REFERENCE_FILES)[keyof typeof REFERENCE_FILES],
+  ][]) {
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityType } from '../../../../shared/contracts/registry';
+import { translate } from '../../../../shared/i18n';
+import type { Language } from '../../../../shared/roles';
+import { zodErrorMap } from '../../../platform/http/validation';
+import { ENTITY_CONFIG } from '../entity-types';
+import { COLUMNS, type Column } from './columns';
+import type { Table } from './read-table';
+
+export type RowError = { row: number; column: string; message: string };
+export type ImportRecord = { row: number; id: string; existing: boolean; values: Record<string, unknown> };
+/** Looks up an existing entity by key or id; returns its id. */
+export type Lookup = (type: EntityType, keyOrId: string) => string | undefined;
+
+const TRUE = new Set(['true', 'yes', 'y', '1', '是', 'ہاں']);
+const FALSE = new Set(['false', 'no', 'n', '0', '否', 'نہیں']);
+const REQUIRED: Record<EntityType, string[]> = {
+  zone: ['name_en', 'country', 'kind'],
+  incubator: ['name_en', 'country', 'kind'],
+  enterprise: ['name_en', 'country'],
+  institution: ['name_en', 'country', 'kind'],
+  investor: ['name_en', 'country', 'kind'],
+  person: ['name_en', 'country'],
+};
+
+/**
+ * Turns a table of strings into validated entity inputs, or explains every bad cell: row number as the
+ * spreadsheet shows it (the header is row 1), column name, and a message in the reader's language.
+ */
+export function buildRecords(type: EntityType, table: Table, lang: Language, lookup: Lookup, existingKeys: Map<string, string>) {
+  const columns = COLUMNS[type];
+  const errors: RowError[] = [];
+  const msg = (key: string, params: Record<string, unknown> = {}) => translate(lang, `errors:import.${key}`, params);
+
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  table.header.forEach((h) => {
+    if (h && !byName.has(h)) errors.push({ row: 1, column: h, message: msg('unknown_column', { allowed: columns.map((c) => c.name).join(', ') }) });
+  });
+  for (const required of REQUIRED[type]) {
+    if (!table.header.includes(required)) errors.push({ row: 1, column: required, message: msg('missing_column') });
+  }
+  if (errors.length) return { records: [], errors };
+
+  // Keys defined in this file resolve to the ids the new rows will get, so rows may refer to each other.
+  const fileIds = new Map<string, string>();
+  const keyColumn = table.header.indexOf('key');
+  const seenKeys = new Map<string, number>();
+  table.rows.forEach((cells, i) => {
+    const key = keyColumn >= 0 ? cells[keyColumn]?.trim() : '';
+    if (!key) return;
+    if (seenKeys.has(key)) errors.push({ row: i + 2, column: 'key', message: msg('duplicate_key', { row: seenKeys.get(key) }) });
+    seenKeys.set(key, i + 2);
+    fileIds.set(key, existingKeys.get(key) ?? randomUUID());
+  });
+  const resolve = (refType: EntityType, v: string) => fileIds.get(v) ?? lookup(refType, v);
+
+  const schema = ENTITY_CONFIG[type].input;
+  const records: ImportRecord[] = [];
+  table.rows.forEach((cells, i) => {
+    const row = i + 2;
+    const values: Record<string, unknown> = {};
+    let cellErrors = 0;
+    table.header.forEach((h, c) => {
+      const column = byName.get(h)!;
+      const raw = (cells[c] ?? '').trim();
+      if (raw === '') return;
+      const parsed = parseCell(column, raw, resolve);
+      if ('error' in parsed) {
+        errors.push({ row, column: h, message: msg(parsed.error, { value: raw }) });
+        cellErrors++;
+      } else assign(values, column, parsed.value);
+    });
+    if (cellErrors) return;
+    const result = schema.safeParse(values, { error: zodErrorMap(lang) });
+    if (!result.success) {
+      for (const issue of result.error.issues) errors.push({ row, column: columnOf(columns, issue.path.map(String)), message: issue.message });
+      return;
+    }
+    const key = typeof values.key === 'string' ? values.key : undefined;
+    const existingId = key ? existingKeys.get(key) : undefined;
+    records.push({ row, id: existingId ?? (key ? fileIds.get(key)! : randomUUID()), existing: !!existingId, values: { ...result.data, key: key ?? null } });
+  });
+  return { records, errors };
+}
+
+function parseCell(column: Column, raw: string, resolve: (t: EntityType, v: string) => string | undefined): { value: unknown } | { error: string } {
+  switch (column.kind) {
+    case 'number':
+    case 'integer': {
+      const n = Number(raw.replace(/,/g, ''));
+      if (!Number.isFinite(n) || (column.kind === 'integer' && !Number.isInteger(n))) return { error: column.kind === 'integer' ? 'not_an_integer' : 'not_a_number' };
+      return { value: n };
+    }
+    case 'boolean': {
+      const v = raw.toLowerCase();
+      if (TRUE.has(v)) return { value: true };
+      if (FALSE.has(v)) return { value: false };
+      return { error: 'not_a_boolean' };
+    }
+    case 'list':
+      return { value: raw.split(/[;|；]/).map((s) => s.trim()).filter(Boolean) };
+    case 'ref': {
+      const id = resolve(column.refType!, raw);
+      return id ? { value: id } : { error: 'unknown_reference' };
+    }
+    default:
+      return { value: raw };
+  }
+}
+
+function assign(values: Record<string, unknown>, column: Column, value: unknown) {
+  if (!column.path) {
+    values[column.field] = value;
+    return;
+  }
+  const [outer, inner] = column.path;
+  values[outer] = { ...((values[outer] as Record<string, unknown>) ?? {}), [inner]: value };
+}
+
+function columnOf(columns: Column[], path: string[]): string {
+  const [field, sub] = path;
+  return columns.find((c) => c.field === field && (!c.path || !sub || c.path[1] === sub))?.name ?? (path.join('.') || '—');
+}
