@@ -12,17 +12,23 @@ describe.runIf(testDbKind() === 'pglite')('graceful shutdown', () => {
 
   it('finishes in-flight requests on SIGTERM and exits cleanly', async () => {
     const server = await startServerProcess({ SEEDBED_DATA_DIR: dataDir, SEEDBED_DEMO: 'on', SEEDBED_JOBS: 'off' });
-    // Sign-ins take tens of milliseconds each (argon2id), so several are in flight when the signal lands.
-    const inFlight = Array.from({ length: 8 }, () =>
+    const login = () =>
       fetch(`${server.url}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'admin@demo.seedbed.local', password: 'seedbed-demo-2026' }),
-      }).then((r) => r.status),
-    );
-    await new Promise((r) => setTimeout(r, 30));
+      });
+    // Open the connections first, so that the sign-ins below are on the wire, not still connecting, when the signal lands.
+    await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer())));
+    let signalledAt = Number.POSITIVE_INFINITY;
+    // Eight concurrent sign-ins (argon2id, a few tens of ms each on a shared thread pool) outlast the signal.
+    const inFlight = Array.from({ length: 8 }, () => login().then((r) => ({ status: r.status, at: performance.now() })));
+    await new Promise((r) => setTimeout(r, 40));
+    signalledAt = performance.now();
     const exitCode = server.stop('SIGTERM');
-    expect(await Promise.all(inFlight)).toEqual(Array(8).fill(200));
+    const results = await Promise.all(inFlight);
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(results.some((r) => r.at > signalledAt)).toBe(true);
     expect(await exitCode).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'seedbed.pid'))).toBe(false);
   }, 90_000);
