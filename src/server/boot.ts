@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './platform/accounts/demo-accounts';
+import { loadReference, referenceLoaded } from './modules/registry/reference/load-reference';
 import { systemCtx } from './platform/context';
 
 /** Opens the configured database (PGlite under the data folder, or DATABASE_URL) and applies migrations. */
@@ -17,9 +18,17 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
   return database;
 }
 
-/** First-start work on the embedded database: demo accounts (reference data joins here as modules land). */
+/**
+ * First-start work on the embedded database: the reference data set from the seeds and the demo accounts.
+ * A PostgreSQL deployment loads the reference data with `seedbed reference load` (or SEEDBED_DEMO=on).
+ */
 export async function prepareDemo(database: Database, config: Config, log: FastifyBaseLogger): Promise<string[]> {
   if (!config.demo) return [];
+  const ctx = systemCtx(database, config, log, 'reference-data');
+  if (!(await referenceLoaded(ctx))) {
+    const counts = await loadReference(ctx);
+    log.info({ counts }, 'reference data set loaded');
+  }
   return ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
 }
 

@@ -11,6 +11,11 @@ export const ZONE_KINDS = [
   'specialized_industrial_base',
   'software_park',
   'overseas_science_park',
+  'innovation_demonstration_zone',
+  'member_park',
+  'science_park',
+  'industrial_park',
+  'startup_street',
 ] as const;
 export const INCUBATOR_KINDS = [
   'technology_business_incubator',
@@ -34,8 +39,11 @@ export const INSTITUTION_KINDS = [
   'government_body',
   'exchange',
   'company',
+  'international_organization',
+  'training_centre',
+  'service_platform',
 ] as const;
-export const INVESTOR_KINDS = ['vc_fund', 'angel', 'bank', 'guiding_fund', 'fund_of_funds'] as const;
+export const INVESTOR_KINDS = ['vc_fund', 'angel', 'bank', 'guiding_fund', 'fund_of_funds', 'seed_fund'] as const;
 /** China's high-tech fields, the taxonomy enterprises are classified by. */
 export const SECTORS = [
   'electronic_information',

@@ -17,36 +17,10 @@ export const SEEDS_DIR = path.join(repoRoot, 'data', 'seeds');
 /** Sources that are not seeds: standards for codes, and coordinates of city centres. */
 export const NON_SEED_SOURCES = ['GB/T 2260', 'ISO 3166', 'geographic coordinates of the city centre'] as const;
 
-/**
- * Kinds the seeds need beyond the registry's base vocabularies (src/shared/contracts/registry.ts).
- * The base lists stay the single source; these are the additions the reference data uses.
- */
-export const EXTRA_ZONE_KINDS = [
-  /** A national independent innovation demonstration zone (Shandong Peninsula NIIDZ …). */
-  'innovation_demonstration_zone',
-  /** A member park or district inside a larger zone (Haidian Park of Zhongguancun, Jinan's ten industrial parks). */
-  'member_park',
-  /** A science or technology park outside China's national zone system (Sophia Antipolis, Stanford Research Park, ISTT …). */
-  'science_park',
-  /** An industrial park or area (China–Malaysia dual parks, Nanjing International Healthcare Area …). */
-  'industrial_park',
-  /** A start-up street of makerspaces (Zhongguancun Inno Way). */
-  'startup_street',
-] as const;
-export const EXTRA_INSTITUTION_KINDS = [
-  /** ECO, UNESCO. */
-  'international_organization',
-  /** The BTBU-ECOSF Joint Training Center. */
-  'training_centre',
-  /** One-stop service halls and public service platforms (Inno Hall …). */
-  'service_platform',
-] as const;
-/** Innofund: a government seed fund (grants, loan-interest subsidies, equity). */
-export const EXTRA_INVESTOR_KINDS = ['seed_fund'] as const;
-
-export const REFERENCE_ZONE_KINDS = [...ZONE_KINDS, ...EXTRA_ZONE_KINDS] as const;
-export const REFERENCE_INSTITUTION_KINDS = [...INSTITUTION_KINDS, ...EXTRA_INSTITUTION_KINDS] as const;
-export const REFERENCE_INVESTOR_KINDS = [...INVESTOR_KINDS, ...EXTRA_INVESTOR_KINDS] as const;
+// The kinds are the registry's own vocabularies (src/shared/contracts/registry.ts), one source for both.
+export const REFERENCE_ZONE_KINDS = ZONE_KINDS;
+export const REFERENCE_INSTITUTION_KINDS = INSTITUTION_KINDS;
+export const REFERENCE_INVESTOR_KINDS = INVESTOR_KINDS;
 
 export const KEY_PREFIXES = {
   zone: 'zone:',
