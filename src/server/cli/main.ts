@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { VERSION } from '../paths';
 import { adminCreate } from './admin-create';
 import { dbReset } from './db-reset';
+import { importCommand } from './import';
 import { migrateCommand } from './migrate';
+import { referenceLoad } from './reference';
 
 const program = new Command()
   .name('seedbed')
@@ -36,6 +38,20 @@ program
   .description('DELETE ALL DATA and recreate the schema')
   .option('--yes', 'do not ask for confirmation')
   .action(dbReset);
+
+program
+  .command('reference')
+  .description('the reference data set built from the seeds (data/reference)')
+  .command('load')
+  .description('load or refresh the reference data set (zones, incubators, institutions, people, governance)')
+  .action(referenceLoad);
+
+program
+  .command('import <file>')
+  .description('import a CSV or XLSX file of registry entities (all rows or none), with progress')
+  .option('--type <type>', 'zone, incubator, enterprise, institution, person or investor (default: from the file name)')
+  .option('--dry-run', 'validate only and list every bad row')
+  .action(importCommand);
 
 program.parseAsync(process.argv).catch((e) => {
   console.error(`seedbed: ${e instanceof Error ? e.message : String(e)}`);

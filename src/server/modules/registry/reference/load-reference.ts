@@ -19,7 +19,7 @@ export type ReferenceLoadResult = Record<EntityType | 'divisions' | 'governance'
  * relations rebuilt, search entries and audit rows written, all in one transaction.
  */
 export async function loadReference(ctx: Ctx, data: ReferenceData = loadReferenceData(), onProgress?: (done: number, total: number, what: string) => void) {
-  const steps = 10;
+  const steps = 9;
   let step = 0;
   const tick = (what: string) => onProgress?.(++step, steps, what);
   return withTransaction(ctx, async (tx) => {

@@ -59,7 +59,7 @@ export function buildRecords(type: EntityType, table: Table, lang: Language, loo
   table.rows.forEach((cells, i) => {
     const row = i + 2;
     const values: Record<string, unknown> = {};
-    let cellErrors = 0;
+    const badColumns = new Set<string>();
     table.header.forEach((h, c) => {
       const column = byName.get(h)!;
       const raw = (cells[c] ?? '').trim();
@@ -67,13 +67,16 @@ export function buildRecords(type: EntityType, table: Table, lang: Language, loo
       const parsed = parseCell(column, raw, resolve);
       if ('error' in parsed) {
         errors.push({ row, column: h, message: msg(parsed.error, { value: raw }) });
-        cellErrors++;
+        badColumns.add(h);
       } else assign(values, column, parsed.value);
     });
-    if (cellErrors) return;
+    // Every problem of the row at once: the cells that did not parse, then what the schema says of the rest.
     const result = schema.safeParse(values, { error: zodErrorMap(lang) });
-    if (!result.success) {
-      for (const issue of result.error.issues) errors.push({ row, column: columnOf(columns, issue.path.map(String)), message: issue.message });
+    if (!result.success || badColumns.size) {
+      for (const issue of result.error?.issues ?? []) {
+        const column = columnOf(columns, issue.path.map(String));
+        if (!badColumns.has(column)) errors.push({ row, column, message: issue.message });
+      }
       return;
     }
     const key = typeof values.key === 'string' ? values.key : undefined;

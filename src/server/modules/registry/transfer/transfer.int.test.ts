@@ -52,8 +52,9 @@ describe('registry import and export', () => {
     expect(dry.statusCode, dry.body).toBe(200);
     const body = dry.json();
     expect(body).toMatchObject({ dryRun: true, rows: 3, valid: 1 });
-    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:employees', '4:host_zone']);
+    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:employees', '3:country', '4:host_zone']);
     expect(body.errors[0].message).toMatch(/不是整数/);
+    expect(body.errors[2].message).toMatch(/zone:nowhere/);
     const commit = await upload(zm, file, 'enterprises.xlsx', false);
     expect(commit.statusCode).toBe(422);
     expect(commit.json().error.code).toBe('import_invalid');
