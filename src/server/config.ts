@@ -15,6 +15,9 @@ const Env = z.object({
   SEEDBED_PUBLIC_URL: z.string().url().optional(),
   SEEDBED_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   SEEDBED_JOBS: z.enum(['on', 'off']).default('on'),
+  SEEDBED_GAZELLE_YEARS: z.coerce.number().int().min(1).max(10).default(3),
+  SEEDBED_GAZELLE_MIN_GROWTH: z.coerce.number().min(0).max(10).default(0.2),
+  SEEDBED_GAZELLE_MIN_BASE_REVENUE: z.coerce.number().min(0).default(5_000_000),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Seedbed <no-reply@seedbed.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,6 +37,8 @@ export type Config = {
   trustProxy: boolean;
   jobs: boolean;
   smtpUrl?: string;
+  /** The configurable rule that makes an enterprise a gazelle (registry/stage.ts). */
+  gazelle: { years: number; minAnnualGrowth: number; minBaseRevenue: number };
   smtpFrom: string;
   logLevel: string;
 };
@@ -62,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.SEEDBED_TRUST_PROXY === 'true',
     jobs: e.SEEDBED_JOBS === 'on',
     smtpUrl: e.SMTP_URL || undefined,
+    gazelle: { years: e.SEEDBED_GAZELLE_YEARS, minAnnualGrowth: e.SEEDBED_GAZELLE_MIN_GROWTH, minBaseRevenue: e.SEEDBED_GAZELLE_MIN_BASE_REVENUE },
     smtpFrom: e.SMTP_FROM,
     logLevel: e.LOG_LEVEL,
     ...overrides,

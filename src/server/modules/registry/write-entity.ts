@@ -27,9 +27,9 @@ const placementOf = (type: EntityType, row: Record<string, unknown>): Placement 
 });
 
 /** An enterprise's stage is derived from its facts, never set by hand (registry/stage.ts). */
-function withDerived(type: EntityType, values: Record<string, unknown>): Record<string, unknown> {
+export function withDerivedStage(ctx: Ctx, type: EntityType, values: Record<string, unknown>): Record<string, unknown> {
   if (type !== 'enterprise') return values;
-  const verdict = deriveStage(values as never);
+  const verdict = deriveStage(values as never, ctx.config.gazelle);
   return { ...values, stage: verdict.stage, stageReason: verdict.reason };
 }
 
@@ -40,7 +40,7 @@ export async function createEntity(ctx: Ctx, type: EntityType, input: Record<str
     const { table } = ENTITY_CONFIG[type];
     const [row] = (await tx
       .insert(table)
-      .values(withDerived(type, { ...input, synthetic: opts.synthetic ?? false }) as never)
+      .values(withDerivedStage(ctx, type, { ...input, synthetic: opts.synthetic ?? false }) as never)
       .returning()) as Row[];
     await indexEntity(tx, type, row as never);
     await audit({ action: `${type}.create`, entityType: type, entityId: row.id, after: row });
@@ -59,7 +59,7 @@ export async function updateEntity(ctx: Ctx, type: EntityType, id: string, patch
     if (!canWrite(ctx.actor, placementOf(type, before), 'update') || !canWrite(ctx.actor, placementOf(type, merged), 'update')) throw forbidden();
     if (Object.keys(patch).length === 0) return before;
     await assertReferences(tx, type, patch, id);
-    const values = type === 'enterprise' ? withDerived(type, merged) : patch;
+    const values = type === 'enterprise' ? withDerivedStage(ctx, type, merged) : patch;
     const { id: _id, createdAt: _c, updatedAt: _u, ...settable } = values;
     const [after] = (await tx.update(table).set(settable as never).where(eq(idCol, id)).returning()) as Row[];
     await indexEntity(tx, type, after as never);

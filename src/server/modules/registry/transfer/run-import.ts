@@ -8,7 +8,7 @@ import { canWrite } from '../access';
 import { ENTITY_CONFIG } from '../entity-types';
 import { searchEntries } from '../registry.tables';
 import { searchRow } from '../search-index';
-import { deriveStage } from '../stage';
+import { withDerivedStage } from '../write-entity';
 import { buildRecords, type ImportRecord, type RowError } from './build-records';
 import { COLUMNS } from './columns';
 import { readTable } from './read-table';
@@ -81,7 +81,7 @@ async function writeRecords(ctx: Ctx, type: EntityType, records: ImportRecord[],
   await withTransaction(ctx, async (tx: Tx) => {
     for (let i = 0; i < records.length; i += batch) {
       const slice = records.slice(i, i + batch);
-      const rows = slice.map((r) => ({ id: r.id, ...derived(type, r.values) }));
+      const rows = slice.map((r) => ({ id: r.id, ...withDerivedStage(ctx, type, r.values) }));
       const inserts = rows.filter((_, j) => !slice[j].existing);
       if (inserts.length) await tx.insert(table).values(inserts as never);
       for (const [j, r] of rows.entries()) if (slice[j].existing) await tx.update(table).set(r as never).where(eq(idCol, r.id));
@@ -101,10 +101,4 @@ async function writeRecords(ctx: Ctx, type: EntityType, records: ImportRecord[],
     }
   });
   return { created: fresh.length, updated: changed.length };
-}
-
-function derived(type: EntityType, values: Record<string, unknown>) {
-  if (type !== 'enterprise') return values;
-  const v = deriveStage(values as never);
-  return { ...values, stage: v.stage, stageReason: v.reason };
 }
