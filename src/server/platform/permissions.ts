@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   // Registry writes: the service then checks the scope (a zone manager's own zones, …) — modules/registry/access.ts.
   'registry.write': ['admin', 'ministry_analyst', 'cooperation_officer', 'zone_manager', 'incubator_manager', 'enterprise_member'],
   'registry.delete': ['admin'],
+  // Governance links: the national structure (who oversees whom).
+  'registry.structure': ['admin', 'ministry_analyst', 'cooperation_officer'],
   'files.upload': EVERYONE_SIGNED_IN,
   'files.read': EVERYONE_SIGNED_IN,
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;

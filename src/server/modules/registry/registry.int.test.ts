@@ -101,3 +101,37 @@ describe('registry', () => {
     expect(pub.json().stage).toBe('unicorn');
   });
 });
+
+describe('registry links', () => {
+  let t: TestApp;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await makeTestApp();
+    admin = await t.signIn('admin');
+  });
+  afterAll(() => t.close());
+
+  const create = async (url: string, payload: object) => (await t.app.inject({ method: 'POST', url, headers: admin.headers, payload })).json().id as string;
+
+  it('records who oversees whom and who works where, audited, shown as a tree and on the person', async () => {
+    const most = await create('/api/v1/institutions', { kind: 'ministry_agency', names: { en: 'Ministry of Science and Technology', zh: '科学技术部' }, country: 'CN' });
+    const torch = await create('/api/v1/institutions', { kind: 'ministry_agency', names: { en: 'Torch Center' }, country: 'CN' });
+    const person = await create('/api/v1/people', { names: { en: 'Liang Gui' }, country: 'CN', email: 'private@example.org' });
+    const link = await t.app.inject({ method: 'POST', url: '/api/v1/governance', headers: admin.headers, payload: { parentType: 'institution', parentId: most, childType: 'institution', childId: torch, relation: 'oversees' } });
+    expect(link.statusCode, link.body).toBe(201);
+    const tree = (await t.app.inject({ method: 'GET', url: '/api/v1/governance' })).json().items;
+    expect(tree).toMatchObject([{ id: most, children: [{ id: torch, relation: 'oversees' }] }]);
+    const aff = await t.app.inject({ method: 'PUT', url: `/api/v1/people/${person}/affiliations`, headers: admin.headers, payload: { affiliations: [{ orgType: 'institution', orgId: torch, position: 'Director General' }] } });
+    expect(aff.statusCode, aff.body).toBe(200);
+    const pub = (await t.app.inject({ method: 'GET', url: `/api/v1/people/${person}` })).json();
+    expect(pub.relations.affiliations).toMatchObject([{ position: 'Director General', org: { id: torch } }]);
+    expect(pub.email).toBeUndefined();
+    const staff = await t.signIn('cooperation_officer');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/people/${person}`, headers: staff.headers })).json().email).toBe('private@example.org');
+    const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/people/${person}/affiliations`, headers: admin.headers, payload: { affiliations: [{ orgType: 'zone', orgId: torch }] } });
+    expect(bad.statusCode).toBe(422);
+    const reviewer = await t.signIn('reviewer');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/governance', headers: reviewer.headers, payload: {} })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/governance/${link.json().id}`, headers: admin.headers })).statusCode).toBe(204);
+  });
+});

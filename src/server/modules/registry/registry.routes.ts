@@ -4,6 +4,7 @@ import { ENTITY_TYPES, Entity, EntityListQuery, type EntityType, SearchQuery, Se
 import { type App, ctxOf, type Platform } from '../../platform/http/request-context';
 import { ENTITY_CONFIG, PLURAL } from './entity-types';
 import { listCountries, listDivisions, mapPoints, registryStats } from './geo';
+import { AffiliationsInput, addGovernanceLink, GovernanceLinkInput, removeGovernanceLink, setAffiliations } from './links';
 import { listEntities, toDto } from './read-entity';
 import { getEntityDetail, governanceTree } from './relations';
 import { searchRegistry } from './search';
@@ -32,6 +33,27 @@ export async function registryRoutes(app: App, platform: Platform) {
     config: { permission: 'public' },
     schema: { tags, summary: 'The governance chains (who oversees whom) as a tree', response: { 200: z.object({ items: z.array(z.unknown()) }) } },
     handler: async (request) => ({ items: await governanceTree(ctxOf(platform, request)) }),
+  });
+
+  app.post('/api/v1/governance', {
+    config: { permission: 'registry.structure' },
+    schema: { tags, summary: 'Add a governance link (parent oversees / hosts / has as member the child)', body: GovernanceLinkInput },
+    handler: async (request, reply) => reply.status(201).send(await addGovernanceLink(ctxOf(platform, request), request.body)),
+  });
+
+  app.delete('/api/v1/governance/:id', {
+    config: { permission: 'registry.structure' },
+    schema: { tags, summary: 'Remove a governance link', params: IdParam },
+    handler: async (request, reply) => {
+      await removeGovernanceLink(ctxOf(platform, request), request.params.id);
+      return reply.status(204).send();
+    },
+  });
+
+  app.put('/api/v1/people/:id/affiliations', {
+    config: { permission: 'registry.write' },
+    schema: { tags: [...tags, 'people'], summary: 'Replace a person’s affiliations (organisation and position)', params: IdParam, body: AffiliationsInput },
+    handler: async (request) => setAffiliations(ctxOf(platform, request), request.params.id, request.body),
   });
 
   app.get('/api/v1/map/points', {
