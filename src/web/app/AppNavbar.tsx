@@ -2,11 +2,11 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/contracts/accounts';
-import { type Destination, destinationsFor } from './destinations';
+import { type Destination, destinationsFor, isActive } from './destinations';
 
-const SECTIONS: Destination['section'][] = ['personal', 'administration'];
+const SECTIONS: Destination['section'][] = ['directory', 'personal', 'administration'];
 
-export function AppNavbar({ user, onNavigate }: { user: User; onNavigate: () => void }) {
+export function AppNavbar({ user, onNavigate }: { user: User | null; onNavigate: () => void }) {
   const { t } = useTranslation();
   const path = useRouterState({ select: (s) => s.location.pathname });
   const mine = destinationsFor(user);
@@ -24,10 +24,18 @@ export function AppNavbar({ user, onNavigate }: { user: User; onNavigate: () => 
             </Text>
             <ul aria-labelledby={labelId} className="seedbed-plain-list">
               {items.map((d) => {
-                const active = path === d.to || path.startsWith(`${d.to}/`);
+                const active = isActive(d, path);
                 return (
                   <li key={d.to}>
-                    <NavLink component={Link} to={d.to} label={t(d.labelKey)} active={active} aria-current={active ? 'page' : undefined} onClick={onNavigate} />
+                    <NavLink
+                      component={Link}
+                      to={d.to}
+                      activeOptions={{ exact: !!d.exact }}
+                      label={t(d.labelKey)}
+                      active={active}
+                      aria-current={active ? 'page' : undefined}
+                      onClick={onNavigate}
+                    />
                   </li>
                 );
               })}

@@ -1,7 +1,8 @@
-import { AppShell, Burger, Group, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Box, Burger, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { SearchBox } from '../features/registry/search/SearchBox';
 import { AppNavbar } from './AppNavbar';
 import { SproutIcon } from './components/icons';
 import { LanguageMenu } from './LanguageMenu';
@@ -9,22 +10,20 @@ import { NotificationBell } from './NotificationBell';
 import { useUser } from './session';
 import { UserMenu } from './UserMenu';
 
-/** Header, navbar (signed-in users only) and main: the three landmarks of every page. */
+/** Header (with the directory's search), navbar and main: the three landmarks of every page. */
 export function Shell() {
   const { t } = useTranslation();
   const user = useUser();
   const [opened, { toggle, close }] = useDisclosure();
   return (
-    <AppShell header={{ height: 60 }} navbar={user ? { width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined} padding="md">
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <a href="#main" className="seedbed-skip-link">
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            {user && (
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('nav.close') : t('nav.open')} aria-expanded={opened} />
-            )}
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? t('nav.close') : t('nav.open')} aria-expanded={opened} />
             <UnstyledButton component={Link} to="/" className="seedbed-brand" aria-label={t('app.homeLink')}>
               <Group gap={6} wrap="nowrap" c="teal.9">
                 <SproutIcon />
@@ -35,17 +34,18 @@ export function Shell() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <Box visibleFrom="md">
+              <SearchBox compact />
+            </Box>
             <LanguageMenu />
             {user && <NotificationBell />}
             {user && <UserMenu user={user} />}
           </Group>
         </Group>
       </AppShell.Header>
-      {user && (
-        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-          <AppNavbar user={user} onNavigate={close} />
-        </AppShell.Navbar>
-      )}
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <AppNavbar user={user} onNavigate={close} />
+      </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>

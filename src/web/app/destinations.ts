@@ -2,18 +2,37 @@ import type { User } from '../../shared/contracts/accounts';
 import type { Role } from '../../shared/roles';
 
 /**
- * Every page a signed-in user can reach from the navbar and the home page.
- * A module adds its pages here; `roles` absent means every signed-in user.
+ * Every page a user can reach from the navbar and the home page.
+ * A module adds its pages here; `roles` absent means every signed-in user, `public` also visitors.
  */
 export type Destination = {
   to: string;
   /** i18n key of the link text; `<key>Hint` is the one-line description on the home card. */
   labelKey: string;
   roles?: readonly Role[];
-  section: 'personal' | 'administration';
+  section: 'directory' | 'personal' | 'administration';
+  /** Open to visitors who are not signed in (the directory). */
+  public?: boolean;
+  /** Active only on this very path, not on the pages under it. */
+  exact?: boolean;
+  /** Shown as a card on the home page (default); false for pages reached from another card. */
+  card?: boolean;
 };
 
+const IMPORTERS: readonly Role[] = ['admin', 'zone_manager', 'incubator_manager', 'ministry_analyst', 'cooperation_officer'];
+
 export const DESTINATIONS: readonly Destination[] = [
+  { to: '/directory', labelKey: 'nav.directory', section: 'directory', public: true, exact: true },
+  { to: '/directory/zones', labelKey: 'nav.zones', section: 'directory', public: true, card: false },
+  { to: '/directory/incubators', labelKey: 'nav.incubators', section: 'directory', public: true, card: false },
+  { to: '/directory/enterprises', labelKey: 'nav.enterprises', section: 'directory', public: true, card: false },
+  { to: '/directory/institutions', labelKey: 'nav.institutions', section: 'directory', public: true, card: false },
+  { to: '/directory/people', labelKey: 'nav.people', section: 'directory', public: true, card: false },
+  { to: '/directory/investors', labelKey: 'nav.investors', section: 'directory', public: true, card: false },
+  { to: '/directory/map', labelKey: 'nav.map', section: 'directory', public: true },
+  { to: '/directory/governance', labelKey: 'nav.governance', section: 'directory', public: true },
+  { to: '/directory/statistics', labelKey: 'nav.statistics', section: 'directory', public: true },
+  { to: '/directory/import', labelKey: 'nav.import', roles: IMPORTERS, section: 'directory' },
   { to: '/profile', labelKey: 'nav.profile', section: 'personal' },
   { to: '/tokens', labelKey: 'nav.tokens', section: 'personal' },
   { to: '/notifications', labelKey: 'nav.notifications', section: 'personal' },
@@ -23,7 +42,11 @@ export const DESTINATIONS: readonly Destination[] = [
   { to: '/admin/outbox', labelKey: 'nav.outbox', roles: ['admin'], section: 'administration' },
 ];
 
-export function destinationsFor(user: User): Destination[] {
+/** The pages a user reaches; `null` is a visitor who is not signed in (the public pages only). */
+export function destinationsFor(user: User | null): Destination[] {
+  if (!user) return DESTINATIONS.filter((d) => d.public);
   const held = new Set(user.roles.map((g) => g.role));
   return DESTINATIONS.filter((d) => !d.roles || d.roles.some((r) => held.has(r)));
 }
+
+export const isActive = (d: Destination, path: string) => path === d.to || (!d.exact && path.startsWith(`${d.to}/`));

@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApiTokensPage } from '../features/profile/ApiTokensPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
+import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
 import { NotFoundPage } from './components/NotFoundPage';
 import { requireUser } from './guards';
@@ -75,12 +76,71 @@ const outbox = createRoute({
   component: lazyRouteComponent(() => import('../features/admin/OutboxPage'), 'OutboxPage'),
 });
 
+/**
+ * The registry's directory: public pages (the API hides private fields from visitors), loaded on demand.
+ * Static segments (search, map, …) win over the `$type` of the lists.
+ */
+const directory = createRoute({ getParentRoute: () => root, path: '/directory', component: Outlet });
+const directoryHome = createRoute({
+  getParentRoute: () => directory,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/registry/DirectoryHome'), 'DirectoryHome'),
+});
+const directorySearch = createRoute({
+  getParentRoute: () => directory,
+  path: '/search',
+  validateSearch: parseSearchParams,
+  component: lazyRouteComponent(() => import('../features/registry/search/SearchPage'), 'SearchPage'),
+});
+const directoryMap = createRoute({
+  getParentRoute: () => directory,
+  path: '/map',
+  component: lazyRouteComponent(() => import('../features/registry/map/MapPage'), 'MapPage'),
+});
+const directoryGovernance = createRoute({
+  getParentRoute: () => directory,
+  path: '/governance',
+  component: lazyRouteComponent(() => import('../features/registry/governance/GovernancePage'), 'GovernancePage'),
+});
+const directoryStatistics = createRoute({
+  getParentRoute: () => directory,
+  path: '/statistics',
+  component: lazyRouteComponent(() => import('../features/registry/charts/StatisticsPage'), 'StatisticsPage'),
+});
+const directoryImport = createRoute({
+  getParentRoute: () => directory,
+  path: '/import',
+  beforeLoad: requireUser,
+  component: lazyRouteComponent(() => import('../features/registry/import/ImportPage'), 'ImportPage'),
+});
+const directoryList = createRoute({
+  getParentRoute: () => directory,
+  path: '/$type',
+  validateSearch: parseListParams,
+  component: lazyRouteComponent(() => import('../features/registry/list/EntityListPage'), 'EntityListPage'),
+});
+const directoryEntity = createRoute({
+  getParentRoute: () => directory,
+  path: '/$type/$id',
+  component: lazyRouteComponent(() => import('../features/registry/entity/EntityPage'), 'EntityPage'),
+});
+
 const routeTree = root.addChildren([
   home,
   signIn,
   register,
   forgot,
   reset,
+  directory.addChildren([
+    directoryHome,
+    directorySearch,
+    directoryMap,
+    directoryGovernance,
+    directoryStatistics,
+    directoryImport,
+    directoryList,
+    directoryEntity,
+  ]),
   member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox])]),
 ]);
 
