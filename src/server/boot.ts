@@ -25,7 +25,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
 export async function prepareDemo(database: Database, config: Config, log: FastifyBaseLogger): Promise<string[]> {
   if (!config.demo) return [];
   const ctx = systemCtx(database, config, log, 'reference-data');
-  if (!(await referenceLoaded(ctx))) {
+  if (config.loadReference && !(await referenceLoaded(ctx))) {
     const counts = await loadReference(ctx);
     log.info({ counts }, 'reference data set loaded');
   }

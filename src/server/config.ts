@@ -8,6 +8,7 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   SEEDBED_DATA_DIR: z.string().default('.seedbed'),
   SEEDBED_DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
+  SEEDBED_REFERENCE: z.enum(['auto', 'off']).default('auto'),
   SEEDBED_DEMO_PASSWORD: z.string().min(8).default('seedbed-demo-2026'),
   SEEDBED_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   SEEDBED_MAX_BODY_KB: z.coerce.number().int().positive().default(1024),
@@ -29,6 +30,8 @@ export type Config = {
   databaseUrl?: string;
   dataDir: string;
   demo: boolean;
+  /** Load the reference data set on a first demo start ('auto'), or never ('off'). */
+  loadReference: boolean;
   demoPassword: string;
   maxUploadBytes: number;
   maxBodyBytes: number;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl,
     dataDir: path.resolve(e.SEEDBED_DATA_DIR),
     demo,
+    loadReference: e.SEEDBED_REFERENCE === 'auto',
     demoPassword: e.SEEDBED_DEMO_PASSWORD,
     maxUploadBytes: Math.round(e.SEEDBED_MAX_UPLOAD_MB * 1024 * 1024),
     maxBodyBytes: e.SEEDBED_MAX_BODY_KB * 1024,

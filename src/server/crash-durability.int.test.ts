@@ -10,7 +10,7 @@ import { startServerProcess } from './test/server-process';
 /** A server killed with SIGKILL in the middle of a stream of writes comes back with every write it acknowledged. */
 describe('crash durability', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbed-crash-'));
-  const env: Record<string, string> = { SEEDBED_DATA_DIR: dataDir, SEEDBED_DEMO: 'on', SEEDBED_JOBS: 'off' };
+  const env: Record<string, string> = { SEEDBED_DATA_DIR: dataDir, SEEDBED_DEMO: 'on', SEEDBED_REFERENCE: 'off', SEEDBED_JOBS: 'off' };
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('keeps every acknowledged write after kill -9', async () => {
@@ -48,7 +48,7 @@ describe('crash durability', () => {
     } finally {
       await second.stop();
     }
-  }, 180_000);
+  }, 240_000);
 });
 
 async function signInDemoAdmin(url: string): Promise<Record<string, string>> {

@@ -11,7 +11,7 @@ describe.runIf(testDbKind() === 'pglite')('graceful shutdown', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('finishes in-flight requests on SIGTERM and exits cleanly', async () => {
-    const server = await startServerProcess({ SEEDBED_DATA_DIR: dataDir, SEEDBED_DEMO: 'on', SEEDBED_JOBS: 'off' });
+    const server = await startServerProcess({ SEEDBED_DATA_DIR: dataDir, SEEDBED_DEMO: 'on', SEEDBED_REFERENCE: 'off', SEEDBED_JOBS: 'off' });
     const login = () =>
       fetch(`${server.url}/api/v1/auth/login`, {
         method: 'POST',
@@ -31,5 +31,5 @@ describe.runIf(testDbKind() === 'pglite')('graceful shutdown', () => {
     expect(results.some((r) => r.at > signalledAt)).toBe(true);
     expect(await exitCode).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'seedbed.pid'))).toBe(false);
-  }, 90_000);
+  }, 240_000);
 });
