@@ -30,7 +30,7 @@ export function AppNavbar({ user, onNavigate }: { user: User | null; onNavigate:
                     <NavLink
                       component={Link}
                       to={d.to}
-                      activeOptions={{ exact: !!d.exact }}
+                      activeOptions={{ exact: true }}
                       label={t(d.labelKey)}
                       active={active}
                       aria-current={active ? 'page' : undefined}

@@ -13,22 +13,12 @@ export type Destination = {
   section: 'directory' | 'personal' | 'administration';
   /** Open to visitors who are not signed in (the directory). */
   public?: boolean;
-  /** Active only on this very path, not on the pages under it. */
-  exact?: boolean;
-  /** Shown as a card on the home page (default); false for pages reached from another card. */
-  card?: boolean;
 };
 
 const IMPORTERS: readonly Role[] = ['admin', 'zone_manager', 'incubator_manager', 'ministry_analyst', 'cooperation_officer'];
 
 export const DESTINATIONS: readonly Destination[] = [
-  { to: '/directory', labelKey: 'nav.directory', section: 'directory', public: true, exact: true },
-  { to: '/directory/zones', labelKey: 'nav.zones', section: 'directory', public: true, card: false },
-  { to: '/directory/incubators', labelKey: 'nav.incubators', section: 'directory', public: true, card: false },
-  { to: '/directory/enterprises', labelKey: 'nav.enterprises', section: 'directory', public: true, card: false },
-  { to: '/directory/institutions', labelKey: 'nav.institutions', section: 'directory', public: true, card: false },
-  { to: '/directory/people', labelKey: 'nav.people', section: 'directory', public: true, card: false },
-  { to: '/directory/investors', labelKey: 'nav.investors', section: 'directory', public: true, card: false },
+  { to: '/directory', labelKey: 'nav.directory', section: 'directory', public: true },
   { to: '/directory/map', labelKey: 'nav.map', section: 'directory', public: true },
   { to: '/directory/governance', labelKey: 'nav.governance', section: 'directory', public: true },
   { to: '/directory/statistics', labelKey: 'nav.statistics', section: 'directory', public: true },
@@ -49,4 +39,10 @@ export function destinationsFor(user: User | null): Destination[] {
   return DESTINATIONS.filter((d) => !d.roles || d.roles.some((r) => held.has(r)));
 }
 
-export const isActive = (d: Destination, path: string) => path === d.to || (!d.exact && path.startsWith(`${d.to}/`));
+const under = (d: Destination, path: string) => path === d.to || path.startsWith(`${d.to}/`);
+
+/** The destination a path belongs to: the most specific one (/directory/map, not /directory). */
+export function isActive(d: Destination, path: string, among: readonly Destination[] = DESTINATIONS): boolean {
+  if (!under(d, path)) return false;
+  return !among.some((o) => o !== d && o.to.length > d.to.length && under(o, path));
+}

@@ -31,18 +31,16 @@ export function MemberHome({ user }: { user: User }) {
         </Group>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
-        {destinationsFor(user)
-          .filter((d) => d.card !== false)
-          .map((d) => (
-            <Card key={d.to} withBorder padding="lg" radius="md">
-              <Title order={2} size="h4" mb={6}>
-                <Anchor component={Link} to={d.to} inherit>
-                  {t(d.labelKey)}
-                </Anchor>
-              </Title>
-              <Text size="sm">{t(`${d.labelKey}Hint`)}</Text>
-            </Card>
-          ))}
+        {destinationsFor(user).map((d) => (
+          <Card key={d.to} withBorder padding="lg" radius="md">
+            <Title order={2} size="h4" mb={6}>
+              <Anchor component={Link} to={d.to} inherit>
+                {t(d.labelKey)}
+              </Anchor>
+            </Title>
+            <Text size="sm">{t(`${d.labelKey}Hint`)}</Text>
+          </Card>
+        ))}
       </SimpleGrid>
     </>
   );

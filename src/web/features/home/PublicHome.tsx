@@ -26,18 +26,16 @@ export function PublicHome() {
           {t('home.publicDirectory')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" data-testid="public-destinations">
-          {destinationsFor(null)
-            .filter((d) => d.card !== false)
-            .map((d) => (
-              <Card key={d.to} withBorder padding="lg" radius="md">
-                <Title order={3} size="h4" mb={6}>
-                  <Anchor component={Link} to={d.to} inherit>
-                    {t(d.labelKey)}
-                  </Anchor>
-                </Title>
-                <Text size="sm">{t(`${d.labelKey}Hint`)}</Text>
-              </Card>
-            ))}
+          {destinationsFor(null).map((d) => (
+            <Card key={d.to} withBorder padding="lg" radius="md">
+              <Title order={3} size="h4" mb={6}>
+                <Anchor component={Link} to={d.to} inherit>
+                  {t(d.labelKey)}
+                </Anchor>
+              </Title>
+              <Text size="sm">{t(`${d.labelKey}Hint`)}</Text>
+            </Card>
+          ))}
         </SimpleGrid>
       </section>
     </Container>

@@ -93,6 +93,8 @@ export function ImportPage() {
             value={file}
             onChange={choose}
             clearable
+            // Mantine's placeholder grey is 2:1 on white; the prompt must be readable (WCAG AA 4.5:1).
+            styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
             clearButtonProps={{ 'aria-label': t('registry.import.clearFile') }}
             maw={480}
             data-testid="import-file"

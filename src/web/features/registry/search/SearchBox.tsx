@@ -17,13 +17,16 @@ export function SearchBox({ initial = '', compact = false }: Props) {
   const navigate = useNavigate();
   const [q, setQ] = useState(initial);
   useEffect(() => setQ(initial), [initial]);
+  const submit = () => {
+    const query = q.trim();
+    if (query) void navigate({ to: '/directory/search', search: { q: query } });
+  };
   return (
     <search aria-label={compact ? t('registry.search.headerLabel') : t('registry.search.label')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const query = q.trim();
-          if (query) void navigate({ to: '/directory/search', search: { q: query } });
+          submit();
         }}
       >
         <Group gap="xs" wrap="nowrap" align="flex-end">
@@ -43,7 +46,9 @@ export function SearchBox({ initial = '', compact = false }: Props) {
             style={compact ? undefined : { flex: 1 }}
             data-testid={compact ? 'header-search' : 'directory-search'}
           />
-          <Button type="submit" size={compact ? 'sm' : 'md'} variant={compact ? 'default' : 'filled'}>
+          {/* Not a submit button: the header's search form sits beside every other form (sign-in, …), whose
+              own submit button must stay the only one. Enter in the box still submits (implicit submission). */}
+          <Button type="button" onClick={submit} size={compact ? 'sm' : 'md'} variant={compact ? 'default' : 'filled'}>
             {t('registry.search.submit')}
           </Button>
         </Group>
