@@ -6,8 +6,9 @@ import { LANGUAGES } from '../../../../shared/roles';
 import { patch } from '../../../app/api';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
 import { fieldErrors } from '../../../app/forms';
-import { LANGUAGE_NAMES } from '../../../app/language';
+import { LANGUAGE_NAMES, languageTag } from '../../../app/language';
 import { notify } from '../../../app/notify';
+import { Inserted, SLOT } from '../components/Inserted';
 import { entityApiPath } from '../entityTypes';
 import { scriptAttrs } from '../names';
 import { registryKey } from '../queries';
@@ -74,7 +75,7 @@ export function EditEntityModal({ entity, onClose }: { entity: Entity; onClose: 
             {LANGUAGES.map((l) => (
               <TextInput
                 key={l}
-                label={t('registry.edit.nameIn', { language: LANGUAGE_NAMES[l] })}
+                label={<Inserted text={t('registry.edit.nameIn', { language: SLOT })}>{<span lang={languageTag(l)}>{LANGUAGE_NAMES[l]}</span>}</Inserted>}
                 required={l === 'en'}
                 name={`name_${l}`}
                 attributes={{ input: scriptAttrs(l) }}
@@ -86,7 +87,7 @@ export function EditEntityModal({ entity, onClose }: { entity: Entity; onClose: 
           {LANGUAGES.map((l) => (
             <Textarea
               key={l}
-              label={t('registry.edit.descriptionIn', { language: LANGUAGE_NAMES[l] })}
+              label={<Inserted text={t('registry.edit.descriptionIn', { language: SLOT })}>{<span lang={languageTag(l)}>{LANGUAGE_NAMES[l]}</span>}</Inserted>}
               autosize
               minRows={2}
               name={`description_${l}`}

@@ -10,7 +10,7 @@ export function Description({ value }: { value: Partial<Names> | null | undefine
   const picked = pickName({ en: value.en ?? '', ...value }, lng);
   if (!picked.text) return null;
   return (
-    <Text {...scriptAttrs(picked.script)} maw={820} data-testid="description">
+    <Text {...scriptAttrs(picked.script)} data-testid="description">
       {picked.text}
     </Text>
   );

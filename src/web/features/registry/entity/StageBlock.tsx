@@ -11,12 +11,7 @@ export function StageBlock({ entity }: { entity: Entity }) {
   const stage = typeof entity.stage === 'string' ? entity.stage : null;
   if (!stage) return null;
   return (
-    <Alert
-      variant="light"
-      color="teal"
-      title={t('registry.entity.stage', { stage: t(`registry.stages.${stage}`, { defaultValue: stage }) })}
-      data-testid="stage"
-    >
+    <Alert variant="light" color="teal" title={t('registry.entity.stage')} data-testid="stage">
       <Text size="sm" data-testid="stage-reason">
         {explainStage(stage, entity.stageReason as StageReason | null, lng, t)}
       </Text>

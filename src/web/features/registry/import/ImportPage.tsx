@@ -115,7 +115,7 @@ export function ImportPage() {
             {ready ? t('registry.import.readyHint') : t('registry.import.notReadyHint')}
           </Text>
           <Button onClick={() => file && commit.mutate(file)} disabled={!ready || commit.isSuccess} loading={commit.isPending} data-testid="commit-import">
-            {t('registry.import.commit', { count: dry?.valid ?? 0 })}
+            {ready ? t('registry.import.commit', { count: dry.valid }) : t('registry.import.commitStep')}
           </Button>
           <Stack gap="sm" mt="md">
             <ApiErrorAlert error={commit.error} />

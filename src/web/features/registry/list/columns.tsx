@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Language } from '../../../../shared/roles';
 import { formatNumber } from '../../../app/format';
+import { formatPartialDate } from '../format';
 import type { Entity, EntityType } from '../types';
 import type { Labels } from '../useLabels';
 
@@ -17,7 +18,7 @@ const founded: ListColumn = {
   id: 'foundedOn',
   labelKey: 'registry.fields.foundedOn',
   sort: 'foundedOn',
-  cell: (e) => <span dir="ltr">{str(e.foundedOn)}</span>,
+  cell: (e, _l, lng) => formatPartialDate(e.foundedOn, lng),
 };
 
 /** The columns after the name, per type. */
@@ -26,7 +27,7 @@ export const COLUMNS: Record<EntityType, ListColumn[]> = {
     kind,
     province,
     country,
-    { id: 'approvedOn', labelKey: 'registry.fields.approvedOn', sort: 'approvedOn', cell: (e) => <span dir="ltr">{str(e.approvedOn)}</span> },
+    { id: 'approvedOn', labelKey: 'registry.fields.approvedOn', sort: 'approvedOn', cell: (e, _l, lng) => formatPartialDate(e.approvedOn, lng) },
     { id: 'areaKm2', labelKey: 'registry.fields.areaKm2', sort: 'areaKm2', cell: (e, _l, lng) => num(e.areaKm2, lng) },
   ],
   incubator: [kind, province, country, founded],

@@ -1,5 +1,6 @@
 import { Title } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../../app/useLanguage';
 import { nameText } from '../names';
@@ -7,19 +8,19 @@ import { mapPointsQuery } from '../queries';
 import type { EntityDetail, MapPoint } from '../types';
 import { RegistryMap } from './RegistryMap';
 
-/** At most this many member parks are asked for their incubators. */
-const MAX_PARKS = 30;
+/** At most this many zones (the zone and the parks inside it) are asked for their points. */
+const MAX_ZONES = 40;
 
 /**
- * The zone, its member parks and their incubators. The API's points for a zone hold what the zone itself
- * hosts; the incubators of its member parks (Zhongguancun's sit in Haidian Park, Inno Way, …) are asked
- * for park by park.
+ * The zone, the parks inside it (at any depth) and their incubators. The API's points for a zone are the
+ * zone, its direct member parks and what the zone itself hosts; Zhongguancun's incubators sit in Haidian
+ * Park and in Inno Way inside it, so each park found is asked in turn.
  */
 export function ZoneMap({ zone }: { zone: EntityDetail }) {
   const { t } = useTranslation();
   const lng = useLanguage();
-  const parks = (zone.relations.memberParks ?? []).slice(0, MAX_PARKS);
-  const results = useQueries({ queries: [zone.id, ...parks.map((p) => p.id)].map((zoneId) => mapPointsQuery({ zoneId })) });
+  const [zoneIds, setZoneIds] = useState<string[]>(() => [zone.id, ...(zone.relations.memberParks ?? []).map((p) => p.id)].slice(0, MAX_ZONES));
+  const results = useQueries({ queries: zoneIds.map((zoneId) => mapPointsQuery({ zoneId })) });
   const seen = new Set<string>();
   const points: MapPoint[] = [];
   for (const p of results.flatMap((r) => r.data?.items ?? [])) {
@@ -27,6 +28,11 @@ export function ZoneMap({ zone }: { zone: EntityDetail }) {
     seen.add(`${p.type}:${p.id}`);
     points.push(p);
   }
+  const found = points.filter((p) => p.type === 'zone' && !zoneIds.includes(p.id)).map((p) => p.id);
+  const more = found.join(',');
+  useEffect(() => {
+    if (more) setZoneIds((ids) => [...new Set([...ids, ...more.split(',')])].slice(0, MAX_ZONES));
+  }, [more]);
   const name = nameText(zone.names, lng);
   return (
     <section aria-labelledby="zone-map-title" data-testid="zone-map">

@@ -1,6 +1,7 @@
 import { Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { Inserted, SLOT } from '../components/Inserted';
 import { scriptOf } from '../format';
 import { scriptAttrs } from '../names';
 
@@ -16,12 +17,11 @@ export function SearchTitle({ q }: { q?: string }) {
       </Title>
     );
   }
-  const [before, after] = t('registry.search.titleFor', { q: '\u0000' }).split('\u0000');
   return (
     <Title order={1} size="h2" mb="lg">
-      {before}
-      <bdi {...scriptAttrs(scriptOf(q))}>{q}</bdi>
-      {after}
+      <Inserted text={t('registry.search.titleFor', { q: SLOT })}>
+        <bdi {...scriptAttrs(scriptOf(q))}>{q}</bdi>
+      </Inserted>
     </Title>
   );
 }
