@@ -67,6 +67,16 @@ describe('registry journey', () => {
     await expectAccessible('search results (en)');
   });
 
+  it('finds it by pinyin too, from the search box in the header', async () => {
+    await page.getByTestId('header-search').fill('zhongguancun');
+    await page.getByTestId('header-search').press('Enter');
+    await page.waitForURL(/\/directory\/search\?q=zhongguancun/);
+    await page.getByRole('heading', { level: 1, name: 'Search: zhongguancun' }).waitFor();
+    await page.getByTestId('search-hit').getByRole('link', { name: ZGC.en, exact: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: `Search: ${ZGC.zh}` }).waitFor();
+  });
+
   it('opens the zone: names in three scripts, facts with sources, incubators on the map and in its table', async () => {
     await page.getByTestId('search-hit').first().getByRole('link', { name: ZGC.en }).click();
     await page.getByRole('heading', { level: 1, name: ZGC.en }).waitFor();
