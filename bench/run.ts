@@ -1,4 +1,5 @@
-// `npm run bench`: platform figures measured in one run, printed as a table and written to bench/results/platform.json.
+// `npm run bench`: platform figures measured in one run, printed as a table and written to bench/results/platform.json,
+// then the registry figures (bench/registry.ts → bench/results/registry.json). `npm run bench -- registry` runs only those.
 // Cold start to a healthy server on a fresh data folder (target: ≤ 60 s), and API latency and throughput of an
 // authenticated read and an audited write, on embedded PGlite and on a throwaway PostgreSQL 15 server.
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { findPostgresBin, startThrowawayPostgres } from '../src/server/test/postgres-server';
 import { startServerProcess } from '../src/server/test/server-process';
 import { load } from './http-load';
+import { registryBench } from './registry';
 
 type Row = { database: string; measure: string; value: number; unit: string; target?: string };
 const rows: Row[] = [];
@@ -24,12 +26,19 @@ async function benchOne(database: 'pglite' | 'postgres', env: Record<string, str
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@demo.seedbed.local', password: 'seedbed-demo-2026' }),
     });
-    const headers = { cookie: login.headers.getSetCookie()[0].split(';')[0], 'x-csrf-token': (await login.json()).csrfToken, 'content-type': 'application/json' };
+    const headers = {
+      cookie: login.headers.getSetCookie()[0].split(';')[0],
+      'x-csrf-token': (await login.json()).csrfToken,
+      'content-type': 'application/json',
+    };
     const read = await load(REQUESTS, CONCURRENCY, () => fetch(`${server.url}/api/v1/me`, { headers }));
     const write = await load(REQUESTS, CONCURRENCY, (i) =>
       fetch(`${server.url}/api/v1/me`, { method: 'PATCH', headers, body: JSON.stringify({ displayName: `Bench ${i}` }) }),
     );
-    for (const [name, r] of [['GET /api/v1/me (session read)', read], ['PATCH /api/v1/me (audited write)', write]] as const) {
+    for (const [name, r] of [
+      ['GET /api/v1/me (session read)', read],
+      ['PATCH /api/v1/me (audited write)', write],
+    ] as const) {
       rows.push({ database, measure: `${name} p50`, value: r.p50, unit: 'ms' });
       rows.push({ database, measure: `${name} p95`, value: r.p95, unit: 'ms' });
       rows.push({ database, measure: `${name} throughput`, value: r.perSecond, unit: 'req/s' });
@@ -42,31 +51,39 @@ async function benchOne(database: 'pglite' | 'postgres', env: Record<string, str
   }
 }
 
-await benchOne('pglite', {});
-const bin = findPostgresBin();
-if (bin) {
-  const pg = await startThrowawayPostgres(bin);
-  try {
-    await benchOne('postgres', { DATABASE_URL: pg.url, SEEDBED_DEMO: 'on' });
-  } finally {
-    pg.stop();
+const only = process.argv[2];
+if (only !== 'registry') await platformBench();
+await registryBench();
+
+async function platformBench() {
+  await benchOne('pglite', {});
+  const bin = findPostgresBin();
+  if (bin) {
+    const pg = await startThrowawayPostgres(bin);
+    try {
+      await benchOne('postgres', { DATABASE_URL: pg.url, SEEDBED_DEMO: 'on' });
+    } finally {
+      pg.stop();
+    }
+  } else {
+    console.warn('!! PostgreSQL 15 not found: the PostgreSQL rows were NOT measured (apt-get install postgresql-15).');
   }
-} else {
-  console.warn('!! PostgreSQL 15 not found: the PostgreSQL rows were NOT measured (apt-get install postgresql-15).');
-}
 
-const pglite = (m: string) => rows.find((r) => r.database === 'pglite' && r.measure === m)?.value;
-for (const r of rows.filter((r) => r.database === 'postgres' && r.unit === 'ms')) {
-  const base = pglite(r.measure);
-  if (base) rows.push({ database: 'postgres/pglite', measure: r.measure, value: r.value / base, unit: 'ratio' });
-}
+  const pglite = (m: string) => rows.find((r) => r.database === 'pglite' && r.measure === m)?.value;
+  for (const r of rows.filter((r) => r.database === 'postgres' && r.unit === 'ms')) {
+    const base = pglite(r.measure);
+    if (base) rows.push({ database: 'postgres/pglite', measure: r.measure, value: r.value / base, unit: 'ratio' });
+  }
 
-console.log(`\nSeedbed platform bench — ${REQUESTS} requests per load, ${CONCURRENCY} concurrent clients, loopback, ${os.cpus().length} cores\n`);
-console.log(`${'database'.padEnd(16)} ${'measure'.padEnd(56)} ${'value'.padStart(10)}  unit     target`);
-for (const r of rows) {
-  console.log(`${r.database.padEnd(16)} ${r.measure.padEnd(56)} ${r.value.toFixed(r.unit === 'count' ? 0 : 2).padStart(10)}  ${r.unit.padEnd(8)} ${r.target ?? ''}`);
+  console.log(`\nSeedbed platform bench — ${REQUESTS} requests per load, ${CONCURRENCY} concurrent clients, loopback, ${os.cpus().length} cores\n`);
+  console.log(`${'database'.padEnd(16)} ${'measure'.padEnd(56)} ${'value'.padStart(10)}  unit     target`);
+  for (const r of rows) {
+    console.log(
+      `${r.database.padEnd(16)} ${r.measure.padEnd(56)} ${r.value.toFixed(r.unit === 'count' ? 0 : 2).padStart(10)}  ${r.unit.padEnd(8)} ${r.target ?? ''}`,
+    );
+  }
+  const out = path.join(import.meta.dirname, 'results', 'platform.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), requests: REQUESTS, concurrency: CONCURRENCY, rows }, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
 }
-const out = path.join(import.meta.dirname, 'results', 'platform.json');
-fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), requests: REQUESTS, concurrency: CONCURRENCY, rows }, null, 2)}\n`);
-console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);

@@ -35,7 +35,7 @@ export type ThrowawayPostgres = { url: string; version: string; stop(): void };
  * Starts a private PostgreSQL server in a temp folder on a free loopback port.
  * As root, initdb and the server run as the `postgres` user (initdb refuses root).
  */
-export async function startThrowawayPostgres(binDir: string): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(binDir: string, opts: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedbed-pg-'));
   const port = await freePort();
   const asRoot = process.getuid?.() === 0;
@@ -47,7 +47,8 @@ export async function startThrowawayPostgres(binDir: string): Promise<ThrowawayP
   };
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  run('pg_ctl', ['-D', data, '-w', '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200`, 'start']);
+  const extra = Object.entries(opts.settings ?? {}).map(([k, v]) => ` -c ${k}=${v}`).join('');
+  run('pg_ctl', ['-D', data, '-w', '-l', path.join(dir, 'server.log'), '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=200${extra}`, 'start']);
   const version = execFileSync(path.join(binDir, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

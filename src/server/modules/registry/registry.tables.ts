@@ -164,8 +164,10 @@ export const governanceLinks = pgTable(
 
 /**
  * One row per entity, kept in step by the registry's writes: what search reads.
- * `terms` holds every name's words (English, jieba-segmented Chinese, pinyin, Urdu) for full-text;
- * `fuzzy` the names run together for trigram similarity (misspellings).
+ * `terms` holds every name's words (English, jieba-segmented Chinese, pinyin, Urdu) for full-text.
+ * One GIN index covers the words and the common filters together (type, country, province, through
+ * btree_gin), so a common word under a rare filter (software in FR) is answered from the index without
+ * visiting rows. Kind, sector and stage filter the rows found: each column more costs every write.
  */
 export const searchEntries = pgTable(
   'search_entries',
@@ -180,12 +182,21 @@ export const searchEntries = pgTable(
     stage: text('stage'),
     synthetic: boolean('synthetic').notNull().default(false),
     terms: tsvector('terms').notNull(),
-    fuzzy: text('fuzzy').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.entityType, t.entityId] }),
-    index('search_terms_idx').using('gin', t.terms),
-    index('search_fuzzy_idx').using('gin', sql`${t.fuzzy} gin_trgm_ops`),
-    index('search_filter_idx').on(t.country, t.entityType),
+    index('search_match_idx').using('gin', t.terms, t.entityType, t.country, t.province),
   ],
+);
+
+/**
+ * Every word the search entries were ever indexed by, kept by a trigger on search_entries (migration
+ * 0004_search_words). Small beside the entries (the vocabulary, not the entities): a misspelt word is corrected by
+ * trigram similarity here, and a typed prefix expanded to whole words, before full text runs. No unique
+ * constraint, so that writers never wait on one another's new words; a rare duplicate is harmless.
+ */
+export const searchWords = pgTable(
+  'search_words',
+  { word: text('word').notNull() },
+  (t) => [index('search_words_word_idx').using('btree', sql`${t.word} text_pattern_ops`), index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseWords, fuzzyText, highlight, indexTerms, pinyinWords, queryTerms, toTsQuery } from './search-text';
+import { chineseWords, highlight, indexTerms, nameScore, pinyinWords, queryTerms, toTsQuery } from './search-text';
 
 describe('search text', () => {
   it('segments Chinese with the dictionary, not per character', () => {
@@ -24,8 +24,13 @@ describe('search text', () => {
     expect(toTsQuery(queryTerms('!!!'))).toBeNull();
   });
 
-  it('runs names together for trigram matching', () => {
-    expect(fuzzyText({ en: 'Zhongguancun Science Park', zh: '中关村科技园区' })).toContain('zhongguancun science park');
+  it('ranks the whole name, then a name starting with the query, then shorter names', () => {
+    const park = { en: 'Zhongguancun Science Park', zh: '中关村科技园区' };
+    const firm = { en: 'Beijing Zhongguancun Huachuang Software Co., Ltd.', zh: '北京中关村华创软件有限公司' };
+    expect(nameScore(park, 'Zhongguancun Science Park')).toBeGreaterThan(nameScore(park, 'zhongguancun') + 1);
+    expect(nameScore(park, 'zhongguancun')).toBeGreaterThan(nameScore(firm, 'zhongguancun'));
+    expect(nameScore(park, '中关村')).toBeGreaterThan(nameScore(firm, '中关村'));
+    expect(nameScore(firm, 'zhongguancum', new Map([['zhongguancun', 0.7]]))).toBeGreaterThan(nameScore(firm, 'zhongguancum'));
   });
 
   it('marks matched words for highlighting', () => {

@@ -1,4 +1,6 @@
 import type { Ctx } from '../context';
+import type { SQL } from 'drizzle-orm';
+import { bulkInsertSql } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 import { auditLog } from './audit.tables';
 
@@ -27,7 +29,16 @@ export async function writeAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<v
 
 /** Many entries in one statement (bulk imports): one audit row per entity all the same. */
 export async function writeAuditMany(tx: Tx, ctx: Ctx, entries: AuditEntry[]): Promise<void> {
-  if (entries.length) await tx.insert(auditLog).values(entries.map((e) => auditRow(ctx, e)));
+  const statement = auditManySql(ctx, entries);
+  if (statement) await tx.execute(statement);
+}
+
+/** The statement of `writeAuditMany`, built but not run (null for none): to prepare the next while one runs. */
+export function auditManySql(ctx: Ctx, entries: AuditEntry[]): SQL | null {
+  return bulkInsertSql(
+    auditLog,
+    entries.map((e) => auditRow(ctx, e)),
+  );
 }
 
 function auditRow(ctx: Ctx, entry: AuditEntry) {

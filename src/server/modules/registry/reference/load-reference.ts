@@ -4,8 +4,8 @@ import type { EntityType } from '../../../../shared/contracts/registry';
 import { type Tx, withTransaction, writeAuditMany } from '../../../platform/audit/audit';
 import type { Ctx } from '../../../platform/context';
 import { ENTITY_CONFIG } from '../entity-types';
-import { affiliations, countries, divisions, governanceLinks, searchEntries } from '../registry.tables';
-import { searchRow } from '../search-index';
+import { affiliations, countries, divisions, governanceLinks } from '../registry.tables';
+import { indexEntities } from '../search-index';
 import { deriveStage } from '../stage';
 import { loadReferenceData, type ReferenceData } from './reference.schema';
 
@@ -127,13 +127,7 @@ async function upsertEntities(ctx: Ctx, tx: Tx, type: EntityType, rows: Record<s
   for (const row of saved) ids.set(row.key, row.id);
   for (let i = 0; i < saved.length; i += 500) {
     const chunk = saved.slice(i, i + 500);
-    await tx
-      .insert(searchEntries)
-      .values(chunk.map((row) => searchRow(type, row as never)) as never)
-      .onConflictDoUpdate({
-        target: [searchEntries.entityType, searchEntries.entityId],
-        set: { names: sql`excluded.names`, kind: sql`excluded.kind`, country: sql`excluded.country`, province: sql`excluded.province`, sector: sql`excluded.sector`, stage: sql`excluded.stage`, terms: sql`excluded.terms`, fuzzy: sql`excluded.fuzzy` },
-      });
+    await indexEntities(tx, type, chunk as never);
     await writeAuditMany(tx, ctx, chunk.map((row) => ({ action: `${type}.reference_load`, entityType: type, entityId: row.id, after: row })));
   }
   return saved.length;

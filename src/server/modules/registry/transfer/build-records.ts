@@ -81,7 +81,9 @@ export function buildRecords(type: EntityType, table: Table, lang: Language, loo
     }
     const key = typeof values.key === 'string' ? values.key : undefined;
     const existingId = key ? existingKeys.get(key) : undefined;
-    records.push({ row, id: existingId ?? (key ? fileIds.get(key)! : randomUUID()), existing: !!existingId, values: { ...result.data, key: key ?? null } });
+    const data = result.data as Record<string, unknown>;
+    data.key = key ?? null;
+    records.push({ row, id: existingId ?? (key ? fileIds.get(key)! : randomUUID()), existing: !!existingId, values: data });
   });
   return { records, errors };
 }
@@ -117,7 +119,8 @@ function assign(values: Record<string, unknown>, column: Column, value: unknown)
     return;
   }
   const [outer, inner] = column.path;
-  values[outer] = { ...((values[outer] as Record<string, unknown>) ?? {}), [inner]: value };
+  if (!values[outer]) values[outer] = {};
+  (values[outer] as Record<string, unknown>)[inner] = value;
 }
 
 function columnOf(columns: Column[], path: string[]): string {

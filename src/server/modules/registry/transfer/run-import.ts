@@ -1,13 +1,13 @@
-import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { eq, or, type SQL, sql } from 'drizzle-orm';
 import type { EntityType } from '../../../../shared/contracts/registry';
 import { translate } from '../../../../shared/i18n';
-import { type Tx, withTransaction, writeAuditMany } from '../../../platform/audit/audit';
+import { bulkInsertSql, textArray } from '../../../db/bulk-insert';
+import { auditManySql, type Tx, withTransaction } from '../../../platform/audit/audit';
 import type { Ctx } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
 import { canWrite } from '../access';
 import { ENTITY_CONFIG } from '../entity-types';
-import { searchEntries } from '../registry.tables';
-import { searchRow } from '../search-index';
+import { searchEntriesSql, searchEntryRow } from '../search-index';
 import { withDerivedStage } from '../write-entity';
 import { buildRecords, type ImportRecord, type RowError } from './build-records';
 import { COLUMNS } from './columns';
@@ -28,7 +28,9 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
   const { records, errors } = buildRecords(type, table, ctx.lang, lookup, existingKeys);
   for (const r of records) {
     const before = r.existing ? [...existing.values()].find((p) => p.id === r.id) : undefined;
-    const ok = canWrite(ctx.actor, { type, id: r.id, ...r.values }, r.existing ? 'update' : 'create') && (!before || canWrite(ctx.actor, { type, ...before }, 'update'));
+    const v = r.values as { hostZoneId?: string | null; incubatorId?: string | null };
+    const placement = { type, id: r.id, hostZoneId: v.hostZoneId, incubatorId: v.incubatorId };
+    const ok = canWrite(ctx.actor, placement, r.existing ? 'update' : 'create') && (!before || canWrite(ctx.actor, { type, ...before }, 'update'));
     if (!ok) errors.push({ row: r.row, column: 'key', message: translate(ctx.lang, 'errors:import.not_allowed') });
   }
   errors.sort((a, b) => a.row - b.row);
@@ -59,10 +61,13 @@ async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: strin
     const list = [...values];
     const ids = list.filter((v) => UUID.test(v));
     const cols = { id: tbl.id, key: tbl.key, ...('hostZoneId' in tbl ? { hostZoneId: tbl.hostZoneId } : {}), ...('incubatorId' in tbl ? { incubatorId: tbl.incubatorId } : {}) };
+    // Each list as one array parameter: a file of 100,000 keys would pass PostgreSQL's 65,535 parameters as IN (…).
     const rows = (await ctx.database.db
       .select(cols as never)
       .from(ENTITY_CONFIG[t].table)
-      .where(or(inArray(tbl.key, list), ids.length ? inArray(tbl.id, ids) : undefined))) as unknown as Placed[];
+      .where(
+        or(sql`${tbl.key} = ANY(${textArray(list)}::text[])`, ids.length ? sql`${tbl.id} = ANY(${textArray(ids)}::uuid[])` : undefined),
+      )) as unknown as Placed[];
     for (const r of rows) {
       found.set(`${t}|${r.id}`, r);
       if (r.key) found.set(`${t}|${r.key}`, r);
@@ -75,30 +80,55 @@ async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: strin
 async function writeRecords(ctx: Ctx, type: EntityType, records: ImportRecord[], opts: ImportOptions) {
   const { table } = ENTITY_CONFIG[type];
   const idCol = (table as unknown as { id: never }).id;
-  const batch = opts.batchSize ?? 1000;
+  const batch = opts.batchSize ?? 5000;
   const fresh = records.filter((r) => !r.existing);
   const changed = records.filter((r) => r.existing);
-  await withTransaction(ctx, async (tx: Tx) => {
-    for (let i = 0; i < records.length; i += batch) {
-      const slice = records.slice(i, i + batch);
-      const rows = slice.map((r) => ({ id: r.id, ...withDerivedStage(ctx, type, r.values) }));
-      const inserts = rows.filter((_, j) => !slice[j].existing);
-      if (inserts.length) await tx.insert(table).values(inserts as never);
-      for (const [j, r] of rows.entries()) if (slice[j].existing) await tx.update(table).set(r as never).where(eq(idCol, r.id));
-      await tx
-        .insert(searchEntries)
-        .values(rows.map((r) => searchRow(type, r as never)) as never)
-        .onConflictDoUpdate({
-          target: [searchEntries.entityType, searchEntries.entityId],
-          set: { names: sql`excluded.names`, kind: sql`excluded.kind`, country: sql`excluded.country`, province: sql`excluded.province`, sector: sql`excluded.sector`, stage: sql`excluded.stage`, terms: sql`excluded.terms`, fuzzy: sql`excluded.fuzzy` },
-        });
-      await writeAuditMany(
-        tx,
+
+  /** A batch's statements, built in slices with pauses, so that the database's work on the batch before goes on meanwhile. */
+  const prepare = async (slice: ImportRecord[]) => {
+    const rows: (Record<string, unknown> & { id: string })[] = [];
+    const search: Record<string, unknown>[] = [];
+    for (let i = 0; i < slice.length; i += PREPARE_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const r of slice.slice(i, i + PREPARE_SLICE)) {
+        const row = Object.assign({ id: r.id }, withDerivedStage(ctx, type, r.values));
+        rows.push(row);
+        search.push(searchEntryRow(type, row as never));
+      }
+    }
+    const statements = [
+      searchEntriesSql(search),
+      // New rows in one statement (unnest of one array per column); changed rows one by one.
+      bulkInsertSql(
+        table,
+        rows.filter((_, j) => !slice[j].existing),
+      ),
+      ...rows.flatMap((row, j) => (slice[j].existing ? [row] : [])).map((row) => updateOf(row)),
+      auditManySql(
         ctx,
         slice.map((r, j) => ({ action: `${type}.${r.existing ? 'import_update' : 'import_create'}`, entityType: type, entityId: r.id, after: rows[j] })),
-      );
+      ),
+    ];
+    return statements.filter((x): x is NonNullable<typeof x> => !!x);
+  };
+  const updateOf = (row: Record<string, unknown> & { id: string }) => (tx: Tx) => tx.update(table).set(row as never).where(eq(idCol, row.id));
+
+  await withTransaction(ctx, async (tx: Tx) => {
+    let next = records.length ? prepare(records.slice(0, batch)) : null;
+    for (let i = 0; next; i += batch) {
+      const statements = await next;
+      // One statement at a time on the transaction's connection; the first failure ends the import, all rolled back.
+      const running = (async () => {
+        for (const s of statements) await (typeof s === 'function' ? s(tx) : tx.execute(s));
+      })();
+      next = i + batch < records.length ? prepare(records.slice(i + batch, i + 2 * batch)) : null;
+      next?.catch(() => {}); // awaited on the next turn
+      await running;
       opts.onProgress?.('write', Math.min(i + batch, records.length), records.length);
     }
   });
   return { created: fresh.length, updated: changed.length };
 }
+
+/** Rows prepared between pauses: small enough that a finished statement's successor is sent soon. */
+const PREPARE_SLICE = 250;
