@@ -19,6 +19,10 @@ export function toDto(ctx: Ctx, type: EntityType, row: Row): Entity {
     if (hide.includes(k)) continue;
     out[k] = v instanceof Date ? v.toISOString() : v;
   }
+  // A stage reason quotes the figures that decided it (valuation, revenue): private, so only its rule stays public.
+  if (hide.length && row.stageReason && typeof row.stageReason === 'object') {
+    out.stageReason = { rule: (row.stageReason as { rule: string }).rule };
+  }
   return out as Entity;
 }
 

@@ -98,6 +98,7 @@ describe('registry', () => {
     expect(res.json()).toMatchObject({ stage: 'unicorn', stageReason: { rule: 'unicorn_valuation' } });
     const pub = await t.app.inject({ method: 'GET', url: `/api/v1/enterprises/${res.json().id}` });
     expect(pub.json().valuationUsd).toBeUndefined();
+    expect(pub.json().stageReason).toEqual({ rule: 'unicorn_valuation' });
     expect(pub.json().stage).toBe('unicorn');
   });
 });
