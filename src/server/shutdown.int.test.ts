@@ -27,8 +27,10 @@ describe.runIf(testDbKind() === 'pglite')('graceful shutdown', () => {
     signalledAt = performance.now();
     const exitCode = server.stop('SIGTERM');
     const results = await Promise.all(inFlight);
-    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
-    expect(results.some((r) => r.at > signalledAt)).toBe(true);
+    // A request the server had received completes (200); one still on the wire when the server stops listening is
+    // refused cleanly with 503 (retryable) — none is dropped or reset.
+    expect(results.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    expect(results.some((r) => r.status === 200 && r.at > signalledAt)).toBe(true);
     expect(await exitCode).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'seedbed.pid'))).toBe(false);
   }, 240_000);
