@@ -126,7 +126,10 @@ export async function loadSynthetic(url: string, { seed, count, progress = true 
       );
       await entityCopies[e.type].push(copyLine(TABLES[e.type].cells(e)));
       byType[e.type] = (byType[e.type] ?? 0) + 1;
-      if (++n % 5000 === 0) bar?.update(n, { rate: Math.round(n / ((performance.now() - t0) / 1000)) });
+      if (++n % 5000 === 0) {
+        bar?.update(n, { rate: Math.round(n / ((performance.now() - t0) / 1000)) });
+        await new Promise((resolve) => setImmediate(resolve)); // let the bar draw
+      }
     }
     await Promise.all([search.end(), ...Object.values(entityCopies).map((c) => c.end())]);
     bar?.update(n, { rate: Math.round(n / ((performance.now() - t0) / 1000)) });

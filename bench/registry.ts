@@ -1,6 +1,7 @@
 // Registry figures on PostgreSQL 15 (issue 3), written to bench/results/registry.json:
 //  1. search latency over BENCH_ENTITIES (default 1,000,000) synthetic entities, in process and over HTTP;
 //  2. import throughput of BENCH_IMPORT_ROWS (default 100,000) enterprise rows, validated, against a plain COPY of the same rows.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -70,6 +71,41 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString();
 }
 
+/** CPU seconds used so far by this PostgreSQL server's processes (the postmaster and its children), from /proc. */
+async function serverCpuSeconds(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+  await client.end();
+  const stat = (p: string) => {
+    const text = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+  };
+  const postmaster = String(stat(String(pid)).ppid);
+  let ticks = 0;
+  for (const p of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const s = stat(p);
+      if (p === postmaster || String(s.ppid) === postmaster) ticks += s.ticks;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / CLOCK_TICKS;
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
 const silent = pino({ level: 'silent' });
 const benchConfig = (url: string) =>
   loadConfig({
@@ -135,14 +171,25 @@ async function searchBench(adminUrl: string, rows: Row[], extra: Record<string, 
   const plan = schedule(ROUNDS);
   console.log(`— search: ${plan.length} queries in process …`);
   const byClass = new Map<string, number[]>();
+  const byQuery = new Map<string, number[]>();
   const all: number[] = [];
+  const label = (c: QueryCase) => `${c.q}${c.filters ? ` ${JSON.stringify(c.filters)}` : ''}`;
   for (const c of plan) {
     const t0 = performance.now();
     await searchRegistry(ctx, parse(c));
     const ms = performance.now() - t0;
     all.push(ms);
     byClass.set(c.cls, [...(byClass.get(c.cls) ?? []), ms]);
+    byQuery.set(label(c), [...(byQuery.get(label(c)) ?? []), ms]);
   }
+  extra.queries = Object.fromEntries([...byQuery].map(([q, ms]) => [q, stats(ms)]));
+  const slowest = [...byQuery].map(([q, ms]) => [q, stats(ms).p50] as const).sort((a, b) => b[1] - a[1]);
+  console.log(
+    `  slowest by median: ${slowest
+      .slice(0, 5)
+      .map(([q, ms]) => `${q} ${ms.toFixed(1)} ms`)
+      .join('; ')}`,
+  );
   const overall = stats(all);
   const target = '≤ 50';
   rows.push({ figure: `search in process, all ${QUERIES.length} queries × ${ROUNDS}: p50`, value: overall.p50, unit: 'ms' });
@@ -229,9 +276,11 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
     ...zones.map((z) => [z.key, z.names.en, z.names.zh ?? '', z.names.ur ?? '', z.country, z.province ?? '', z.kind, 'synthetic']),
   ]);
   await runImport(ctx, 'zone', Buffer.from(zoneCsv), 'csv', { dryRun: false });
+  const [node0, server0] = [cpuSeconds(), await serverCpuSeconds(importUrl)];
   const t0 = performance.now();
   const result = await runImport(ctx, 'enterprise', file, 'csv', { dryRun: false });
   const importSeconds = (performance.now() - t0) / 1000;
+  const [importNodeCpu, importServerCpu] = [cpuSeconds() - node0, (await serverCpuSeconds(importUrl)) - server0];
   const [counts] = await queryRows<Record<string, number>>(
     database.db,
     sql`SELECT (SELECT count(*) FROM enterprises)::int AS enterprises, (SELECT count(*) FROM search_entries WHERE entity_type = 'enterprise')::int AS search_entries,
@@ -247,7 +296,7 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
   ) {
     throw new Error(`import did not write every row: ${JSON.stringify({ created: result.created, errors: result.errors.slice(0, 3), counts })}`);
   }
-  extra.import = { rows: IMPORT_ROWS, bytes: file.length, seconds: importSeconds, counts };
+  extra.import = { rows: IMPORT_ROWS, bytes: file.length, seconds: importSeconds, nodeCpuSeconds: importNodeCpu, serverCpuSeconds: importServerCpu, counts };
 
   // The same rows by plain COPY into the same table of another fresh database: no validation, search entries or audit.
   const copyUrl = await createDatabase(adminUrl, 'bench_copy');
@@ -273,6 +322,7 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
   );
   const client = new pg.Client({ connectionString: copyUrl });
   await client.connect();
+  const copyServer0 = await serverCpuSeconds(copyUrl);
   const t1 = performance.now();
   await new Promise<void>((resolve, reject) => {
     const stream = client.query(
@@ -285,8 +335,9 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
     stream.end(copyCsv);
   });
   const copySeconds = (performance.now() - t1) / 1000;
+  const copyServerCpu = (await serverCpuSeconds(copyUrl)) - copyServer0;
   await client.end();
-  extra.copy = { rows: IMPORT_ROWS, seconds: copySeconds };
+  extra.copy = { rows: IMPORT_ROWS, seconds: copySeconds, serverCpuSeconds: copyServerCpu };
 
   const importRate = IMPORT_ROWS / importSeconds;
   const copyRate = IMPORT_ROWS / copySeconds;
@@ -294,6 +345,10 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
   rows.push({ figure: 'import throughput', value: importRate, unit: 'rows/s', target: '≥ 20000', pass: importRate >= 20_000 });
   rows.push({ figure: 'plain COPY of the same rows', value: copyRate, unit: 'rows/s' });
   rows.push({ figure: 'import / COPY', value: importRate / copyRate, unit: 'ratio' });
+  // Where an import row's time goes: CPU in this process (parse, validate, segment, serialise) and in PostgreSQL.
+  rows.push({ figure: '  import CPU per row: Node', value: (importNodeCpu / IMPORT_ROWS) * 1e6, unit: 'µs' });
+  rows.push({ figure: '  import CPU per row: PostgreSQL', value: (importServerCpu / IMPORT_ROWS) * 1e6, unit: 'µs' });
+  rows.push({ figure: '  COPY CPU per row: PostgreSQL', value: (copyServerCpu / IMPORT_ROWS) * 1e6, unit: 'µs' });
 }
 
 function printTable(rows: Row[]) {

@@ -62,6 +62,8 @@ const SECRET_KEYS = new Set(['passwordHash', 'password', 'tokenHash', 'token', '
 /** Secrets never reach the audit log, not even hashed. */
 function redact(value: unknown): unknown {
   if (value === undefined || value === null) return value;
+  // Most entries hold no secret: then the value itself serialises the same (Dates as ISO strings), uncopied.
+  if (!hasSecret(value)) return value;
   if (Array.isArray(value)) return value.map(redact);
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
@@ -72,4 +74,11 @@ function redact(value: unknown): unknown {
     );
   }
   return value;
+}
+
+function hasSecret(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  if (Array.isArray(value)) return value.some(hasSecret);
+  for (const [k, v] of Object.entries(value)) if (SECRET_KEYS.has(k) || hasSecret(v)) return true;
+  return false;
 }
