@@ -1,6 +1,8 @@
 // Registry figures on PostgreSQL 15 (issue 3), written to bench/results/registry.json:
 //  1. search latency over BENCH_ENTITIES (default 1,000,000) synthetic entities, in process and over HTTP;
 //  2. import throughput of BENCH_IMPORT_ROWS (default 100,000) enterprise rows, validated, against a plain COPY of the same rows.
+// Quick runs: BENCH_ENTITIES=100000 BENCH_IMPORT_ROWS=10000 npm run bench -- registry; BENCH_REGISTRY=search (or import)
+// runs one part; BENCH_SEARCH_ROUNDS (default 15) sets how many times the query mix runs.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -75,14 +77,14 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
 async function serverCpuSeconds(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
-  await client.end();
   const stat = (p: string) => {
     const text = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
   };
+  const pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const postmaster = String(stat(String(pid)).ppid);
+  await client.end();
   let ticks = 0;
   for (const p of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
@@ -149,7 +151,7 @@ async function searchBench(adminUrl: string, rows: Row[], extra: Record<string, 
               (SELECT count(*) FROM search_words)::int AS words`,
     )
   ).rows[0];
-  extra.sizes = sizes;
+  extra.database = sizes;
   // What a running server has in memory after its first minutes; without it the first queries measure the disk.
   await admin.query('CREATE EXTENSION IF NOT EXISTS pg_prewarm');
   await admin.query(

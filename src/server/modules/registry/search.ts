@@ -66,7 +66,7 @@ export async function searchRegistry(ctx: Ctx, query: z.output<typeof SearchQuer
     if (alternatives.size) {
       for (const words of alternatives.values()) for (const w of words) corrections.set(w.word, Math.max(w.sim, corrections.get(w.word) ?? 0));
       const corrected = groups.map((g, i) => ({ ...g, words: [...g.words, ...(alternatives.get(terms[i]) ?? []).map((w) => w.word)] }));
-      if (toQuery(corrected)) second = ranked(await candidates(db, corrected, exact, query, cap - first.length), query.q, corrections);
+      if (toQuery(corrected)) second = ranked(await candidates(db, corrected, exact ? groups : null, query, cap - first.length), query.q, corrections);
     }
   }
 
@@ -186,10 +186,11 @@ async function similarWords(db: Db, kind: 'pglite' | 'postgres', words: string[]
   return out;
 }
 
-/** Up to `cap` + 1 entries matching the groups (and not `exclude`) under the filters, in no particular order. */
-async function candidates(db: Db, groups: Group[], exclude: string | null, filters: Filters, cap: number): Promise<Row[]> {
+/** Up to `cap` + 1 entries matching the groups (and not the `excluded` ones) under the filters, in no particular order. */
+async function candidates(db: Db, groups: Group[], excluded: Group[] | null, filters: Filters, cap: number): Promise<Row[]> {
   const { broad, share } = await estimate(db, groups, filters, cap);
   const match = toQuery(groups, broad)!;
+  const exclude = excluded && toQuery(excluded, broad);
   // Broad: the first `cap` matches are near the start of the table, and reading rows in order finds them sooner
   // than the GIN index unites and intersects posting lists of tens or hundreds of thousands of entries
   // (shenzhen & keji: 4 ms in order, 60 ms through the index); the planner's GIN costs miss that. Then every
