@@ -1,5 +1,6 @@
 // `npm run bench`: platform figures measured in one run, printed as a table and written to bench/results/platform.json,
-// then the registry figures (bench/registry.ts → bench/results/registry.json). `npm run bench -- registry` runs only those.
+// then the registry figures (bench/registry.ts → bench/results/registry.json), then the seed fund's reviewer assignment
+// (bench/assignment.ts → bench/results/assignment.json). `npm run bench -- platform|registry|assignment` runs only one.
 // Cold start to a healthy server on a fresh data folder (target: ≤ 60 s), and API latency and throughput of an
 // authenticated read and an audited write, on embedded PGlite and on a throwaway PostgreSQL 15 server.
 import fs from 'node:fs';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findPostgresBin, startThrowawayPostgres } from '../src/server/test/postgres-server';
 import { startServerProcess } from '../src/server/test/server-process';
+import { benchAssignment, formatRows as formatAssignmentRows } from './assignment';
 import { load } from './http-load';
 import { registryBench } from './registry';
 
@@ -52,8 +54,20 @@ async function benchOne(database: 'pglite' | 'postgres', env: Record<string, str
 }
 
 const only = process.argv[2];
-if (only !== 'registry') await platformBench();
-await registryBench();
+if (only === undefined || only === 'platform') await platformBench();
+if (only === undefined || only === 'registry') await registryBench();
+if (only === undefined || only === 'assignment') await assignmentBench();
+
+/** Reviewer assignment of the seed fund (bench/assignment.ts → bench/results/assignment.json). */
+async function assignmentBench() {
+  const assignmentRows = await benchAssignment((line) => console.log(line));
+  console.log(`\nSeedbed reviewer assignment bench — ${os.cpus().length} cores, Node ${process.version}\n`);
+  console.log(formatAssignmentRows(assignmentRows));
+  const out = path.join(import.meta.dirname, 'results', 'assignment.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify({ measuredAt: new Date().toISOString(), cores: os.cpus().length, rows: assignmentRows }, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), out)}`);
+}
 
 async function platformBench() {
   await benchOne('pglite', {});
