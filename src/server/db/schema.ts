@@ -5,3 +5,5 @@ export * from '../platform/jobs/jobs.tables';
 export * from '../platform/notifications/notifications.tables';
 export * from '../platform/files/files.tables';
 export * from '../modules/registry/registry.tables';
+export * from '../modules/funding/calls/calls.tables';
+export * from '../modules/funding/applications/applications.tables';
