@@ -7,3 +7,5 @@ export * from '../platform/files/files.tables';
 export * from '../modules/registry/registry.tables';
 export * from '../modules/funding/calls/calls.tables';
 export * from '../modules/funding/applications/applications.tables';
+export * from '../modules/funding/review/review.tables';
+export * from '../modules/funding/awards/awards.tables';
