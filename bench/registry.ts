@@ -18,7 +18,9 @@ import { loadConfig } from '../src/server/config';
 import { openDatabase, queryRows } from '../src/server/db/client';
 import { searchRegistry } from '../src/server/modules/registry/search';
 import { createRng, type SyntheticEntity, syntheticEntities } from '../src/server/modules/registry/synthetic';
+import { INDEX_JOB, registerRegistryJobs } from '../src/server/modules/registry/index-job';
 import { runImport } from '../src/server/modules/registry/transfer/run-import';
+import { runNextJob } from '../src/server/platform/jobs/worker';
 import { systemCtx } from '../src/server/platform/context';
 import { findPostgresBin, startThrowawayPostgres } from '../src/server/test/postgres-server';
 import { SearchQuery } from '../src/shared/contracts/registry';
@@ -283,6 +285,12 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
   const result = await runImport(ctx, 'enterprise', file, 'csv', { dryRun: false });
   const importSeconds = (performance.now() - t0) / 1000;
   const [importNodeCpu, importServerCpu] = [cpuSeconds() - node0, (await serverCpuSeconds(importUrl)) - server0];
+  // Then the search entries, by the jobs the import queued (the server's job runner would do the same).
+  registerRegistryJobs();
+  const t2 = performance.now();
+  let indexJobs = 0;
+  while (await runNextJob({ database, config: ctx.config, log: silent, types: [INDEX_JOB] })) indexJobs++;
+  const indexSeconds = (performance.now() - t2) / 1000;
   const [counts] = await queryRows<Record<string, number>>(
     database.db,
     sql`SELECT (SELECT count(*) FROM enterprises)::int AS enterprises, (SELECT count(*) FROM search_entries WHERE entity_type = 'enterprise')::int AS search_entries,
@@ -294,11 +302,22 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
     result.errors.length ||
     counts.enterprises !== IMPORT_ROWS ||
     counts.search_entries !== IMPORT_ROWS ||
-    counts.audit !== IMPORT_ROWS
+    counts.audit !== IMPORT_ROWS ||
+    (result.indexing === 'queued') !== indexJobs > 0
   ) {
     throw new Error(`import did not write every row: ${JSON.stringify({ created: result.created, errors: result.errors.slice(0, 3), counts })}`);
   }
-  extra.import = { rows: IMPORT_ROWS, bytes: file.length, seconds: importSeconds, nodeCpuSeconds: importNodeCpu, serverCpuSeconds: importServerCpu, counts };
+  extra.import = {
+    rows: IMPORT_ROWS,
+    bytes: file.length,
+    seconds: importSeconds,
+    nodeCpuSeconds: importNodeCpu,
+    serverCpuSeconds: importServerCpu,
+    indexing: result.indexing,
+    indexJobs,
+    indexSeconds,
+    counts,
+  };
 
   // The same rows by plain COPY into the same table of another fresh database: no validation, search entries or audit.
   const copyUrl = await createDatabase(adminUrl, 'bench_copy');
@@ -344,7 +363,9 @@ async function importBench(adminUrl: string, rows: Row[], extra: Record<string, 
   const importRate = IMPORT_ROWS / importSeconds;
   const copyRate = IMPORT_ROWS / copySeconds;
   rows.push({ figure: `import ${IMPORT_ROWS.toLocaleString('en')} enterprise rows (CSV, validated, audited)`, value: importSeconds, unit: 's' });
-  rows.push({ figure: 'import throughput', value: importRate, unit: 'rows/s', target: '≥ 20000', pass: importRate >= 20_000 });
+  rows.push({ figure: 'import throughput (committed)', value: importRate, unit: 'rows/s', target: '≥ 20000', pass: importRate >= 20_000 });
+  rows.push({ figure: `  then search entries by ${indexJobs} jobs`, value: indexSeconds, unit: 's' });
+  rows.push({ figure: '  import until all searchable', value: IMPORT_ROWS / (importSeconds + indexSeconds), unit: 'rows/s' });
   rows.push({ figure: 'plain COPY of the same rows', value: copyRate, unit: 'rows/s' });
   rows.push({ figure: 'import / COPY', value: importRate / copyRate, unit: 'ratio' });
   // Where an import row's time goes: CPU in this process (parse, validate, segment, serialise) and in PostgreSQL.

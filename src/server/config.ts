@@ -19,6 +19,7 @@ const Env = z.object({
   SEEDBED_GAZELLE_YEARS: z.coerce.number().int().min(1).max(10).default(3),
   SEEDBED_GAZELLE_MIN_GROWTH: z.coerce.number().min(0).max(10).default(0.2),
   SEEDBED_GAZELLE_MIN_BASE_REVENUE: z.coerce.number().min(0).default(5_000_000),
+  SEEDBED_IMPORT_INLINE_INDEX_MAX: z.coerce.number().int().min(0).default(2000),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Seedbed <no-reply@seedbed.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -42,6 +43,8 @@ export type Config = {
   smtpUrl?: string;
   /** The configurable rule that makes an enterprise a gazelle (registry/stage.ts). */
   gazelle: { years: number; minAnnualGrowth: number; minBaseRevenue: number };
+  /** Imports up to this many rows are searchable at commit; larger ones are indexed by jobs right after. */
+  importInlineIndexMax: number;
   smtpFrom: string;
   logLevel: string;
 };
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: e.SEEDBED_JOBS === 'on',
     smtpUrl: e.SMTP_URL || undefined,
     gazelle: { years: e.SEEDBED_GAZELLE_YEARS, minAnnualGrowth: e.SEEDBED_GAZELLE_MIN_GROWTH, minBaseRevenue: e.SEEDBED_GAZELLE_MIN_BASE_REVENUE },
+    importInlineIndexMax: e.SEEDBED_IMPORT_INLINE_INDEX_MAX,
     smtpFrom: e.SMTP_FROM,
     logLevel: e.LOG_LEVEL,
     ...overrides,

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { describeDatabase, openConfiguredDatabase, prepareDemo } from './boot';
 import { type Config, loadConfig } from './config';
 import { demoAccounts } from './platform/accounts/demo-accounts';
+import { registerRegistryJobs } from './modules/registry/index-job';
 import { startPlatformWorkers } from './platform/workers';
 
 /** Starts the whole platform: database, migrations, demo accounts, HTTP server, background workers. */
@@ -9,6 +10,7 @@ export async function startServer(config: Config = loadConfig()) {
   const database = await openConfiguredDatabase(config);
   const app = await buildApp({ config, database });
   const created = await prepareDemo(database, config, app.log);
+  registerRegistryJobs();
   const workers = config.jobs ? startPlatformWorkers({ database, config, log: app.log }) : { stop: async () => {} };
 
   let closing: Promise<void> | undefined;

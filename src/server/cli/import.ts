@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { ENTITY_TYPES, type EntityType } from '../../shared/contracts/registry';
 import { openConfiguredDatabase } from '../boot';
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
+import { type Database, queryRows } from '../db/client';
+import { INDEX_JOB, registerRegistryJobs } from '../modules/registry/index-job';
 import { PLURAL } from '../modules/registry/entity-types';
 import { runImport } from '../modules/registry/transfer/run-import';
 import { systemCtx } from '../platform/context';
+import { runNextJob } from '../platform/jobs/worker';
 import { AppError } from '../platform/errors';
 import { progressBar } from './steps';
 
@@ -29,6 +33,7 @@ export async function importCommand(file: string, opts: { type?: string; dryRun?
         if (done >= total) bars.get(phase)!.stop();
       },
     });
+    if (result.indexing === 'queued') await indexNow(database, config);
     for (const e of result.errors) console.log(`  row ${e.row}, ${e.column}: ${e.message}`);
     console.log(`${result.rows} rows, ${result.valid} valid, ${result.errors.length} problems; ${result.dryRun ? 'dry run: nothing written' : `${result.created} created, ${result.updated} updated`}`);
     if (result.errors.length) process.exitCode = 2;
@@ -44,6 +49,16 @@ export async function importCommand(file: string, opts: { type?: string; dryRun?
     for (const bar of bars.values()) bar.stop();
     await database.close();
   }
+}
+
+/** The search entries of a large import, written here rather than left for a server's job runner. */
+async function indexNow(database: Database, config: Config) {
+  registerRegistryJobs();
+  const options = { database, config, log: pino({ level: 'silent' }), types: [INDEX_JOB] };
+  const [{ n }] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM jobs WHERE type = ${INDEX_JOB} AND status = 'queued'`);
+  const bar = progressBar('indexing  ', n);
+  for (let done = 0; await runNextJob(options); ) bar.update(++done);
+  bar.stop();
 }
 
 function guessType(file: string): string | undefined {

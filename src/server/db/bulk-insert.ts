@@ -17,7 +17,7 @@ const NEEDS_ESCAPE = /["\\]/;
 const NEEDS_ESCAPE_ALL = /["\\]/g;
 
 /** How a value travels as text to be cast to its column's type. */
-function asText(column: Column, v: unknown): string | null {
+export function asText(column: Column, v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (column.columnType === 'PgJsonb' || column.columnType === 'PgJson') return JSON.stringify(v);
   if (column.columnType === 'PgArray') return textArray((v as unknown[]).map((x) => (x === null || x === undefined ? null : String(x))));

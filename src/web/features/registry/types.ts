@@ -94,4 +94,12 @@ export type RegistryStats = {
 };
 
 export type ImportError = { row: number; column: string; message: string };
-export type ImportResult = { dryRun: boolean; rows: number; valid: number; created: number; updated: number; errors: ImportError[] };
+export type ImportResult = {
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  created: number;
+  updated: number;
+  errors: ImportError[];
+  indexing?: 'done' | 'queued';
+};

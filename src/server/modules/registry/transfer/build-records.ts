@@ -28,6 +28,16 @@ const REQUIRED: Record<EntityType, string[]> = {
  * spreadsheet shows it (the header is row 1), column name, and a message in the reader's language.
  */
 export function buildRecords(type: EntityType, table: Table, lang: Language, lookup: Lookup, existingKeys: Map<string, string>) {
+  const builder = recordBuilder(type, table, lang, lookup, existingKeys);
+  const records = builder.build(0, table.rows.length);
+  return { records, errors: builder.errors };
+}
+
+/**
+ * The same work in ranges of rows, for an import that writes one range while it validates the next:
+ * the header and the keys of the whole file are checked first; `errors` gathers every range's problems.
+ */
+export function recordBuilder(type: EntityType, table: Table, lang: Language, lookup: Lookup, existingKeys: Map<string, string>) {
   const columns = COLUMNS[type];
   const errors: RowError[] = [];
   const msg = (key: string, params: Record<string, unknown> = {}) => translate(lang, `errors:import.${key}`, params);
@@ -39,7 +49,7 @@ export function buildRecords(type: EntityType, table: Table, lang: Language, loo
   for (const required of REQUIRED[type]) {
     if (!table.header.includes(required)) errors.push({ row: 1, column: required, message: msg('missing_column') });
   }
-  if (errors.length) return { records: [], errors };
+  if (errors.length) return { errors, headerValid: false, build: (_from: number, _to: number): ImportRecord[] => [] };
 
   // Keys defined in this file resolve to the ids the new rows will get, so rows may refer to each other.
   const fileIds = new Map<string, string>();
@@ -53,23 +63,21 @@ export function buildRecords(type: EntityType, table: Table, lang: Language, loo
     fileIds.set(key, existingKeys.get(key) ?? randomUUID());
   });
   const resolve = (refType: EntityType, v: string) => fileIds.get(v) ?? lookup(refType, v);
-
   const schema = ENTITY_CONFIG[type].input;
-  const records: ImportRecord[] = [];
-  table.rows.forEach((cells, i) => {
-    const row = i + 2;
+  const headerColumns = table.header.map((h) => byName.get(h)!);
+
+  const buildRow = (cells: string[], row: number): ImportRecord | null => {
     const values: Record<string, unknown> = {};
     const badColumns = new Set<string>();
-    table.header.forEach((h, c) => {
-      const column = byName.get(h)!;
+    for (let c = 0; c < headerColumns.length; c++) {
       const raw = (cells[c] ?? '').trim();
-      if (raw === '') return;
-      const parsed = parseCell(column, raw, resolve);
+      if (raw === '') continue;
+      const parsed = parseCell(headerColumns[c], raw, resolve);
       if ('error' in parsed) {
-        errors.push({ row, column: h, message: msg(parsed.error, { value: raw }) });
-        badColumns.add(h);
-      } else assign(values, column, parsed.value);
-    });
+        errors.push({ row, column: table.header[c], message: msg(parsed.error, { value: raw }) });
+        badColumns.add(table.header[c]);
+      } else assign(values, headerColumns[c], parsed.value);
+    }
     // Every problem of the row at once: the cells that did not parse, then what the schema says of the rest.
     const result = schema.safeParse(values, { error: zodErrorMap(lang) });
     if (!result.success || badColumns.size) {
@@ -77,15 +85,28 @@ export function buildRecords(type: EntityType, table: Table, lang: Language, loo
         const column = columnOf(columns, issue.path.map(String));
         if (!badColumns.has(column)) errors.push({ row, column, message: issue.message });
       }
-      return;
+      return null;
     }
     const key = typeof values.key === 'string' ? values.key : undefined;
     const existingId = key ? existingKeys.get(key) : undefined;
     const data = result.data as Record<string, unknown>;
     data.key = key ?? null;
-    records.push({ row, id: existingId ?? (key ? fileIds.get(key)! : randomUUID()), existing: !!existingId, values: data });
-  });
-  return { records, errors };
+    return { row, id: existingId ?? (key ? fileIds.get(key)! : randomUUID()), existing: !!existingId, values: data };
+  };
+
+  return {
+    errors,
+    headerValid: true,
+    /** Validates rows [from, to) of the table; the bad ones add to `errors` and are left out. */
+    build(from: number, to: number): ImportRecord[] {
+      const out: ImportRecord[] = [];
+      for (let i = from; i < Math.min(to, table.rows.length); i++) {
+        const record = buildRow(table.rows[i], i + 2);
+        if (record) out.push(record);
+      }
+      return out;
+    },
+  };
 }
 
 function parseCell(column: Column, raw: string, resolve: (t: EntityType, v: string) => string | undefined): { value: unknown } | { error: string } {
@@ -93,7 +114,8 @@ function parseCell(column: Column, raw: string, resolve: (t: EntityType, v: stri
     case 'number':
     case 'integer': {
       const n = Number(raw.replace(/,/g, ''));
-      if (!Number.isFinite(n) || (column.kind === 'integer' && !Number.isInteger(n))) return { error: column.kind === 'integer' ? 'not_an_integer' : 'not_a_number' };
+      if (!Number.isFinite(n) || (column.kind === 'integer' && !Number.isInteger(n)))
+        return { error: column.kind === 'integer' ? 'not_an_integer' : 'not_a_number' };
       return { value: n };
     }
     case 'boolean': {
@@ -103,7 +125,12 @@ function parseCell(column: Column, raw: string, resolve: (t: EntityType, v: stri
       return { error: 'not_a_boolean' };
     }
     case 'list':
-      return { value: raw.split(/[;|；]/).map((s) => s.trim()).filter(Boolean) };
+      return {
+        value: raw
+          .split(/[;|；]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     case 'ref': {
       const id = resolve(column.refType!, raw);
       return id ? { value: id } : { error: 'unknown_reference' };

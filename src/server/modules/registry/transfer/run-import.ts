@@ -1,48 +1,128 @@
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import type { EntityType } from '../../../../shared/contracts/registry';
 import { translate } from '../../../../shared/i18n';
-import { bulkInsertSql, textArray } from '../../../db/bulk-insert';
-import { auditManySql, type Tx, withTransaction } from '../../../platform/audit/audit';
+import { textArray } from '../../../db/bulk-insert';
+import { copyRows } from '../../../db/copy-rows';
+import { auditInsertedRows, copyAudit, type Tx, withTransaction } from '../../../platform/audit/audit';
 import type { Ctx } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
 import { canWrite } from '../access';
 import { ENTITY_CONFIG } from '../entity-types';
-import { searchEntriesSql, searchEntryRow } from '../search-index';
+import { queueIndexing } from '../index-job';
+import { indexEntities } from '../search-index';
 import { withDerivedStage } from '../write-entity';
-import { buildRecords, type ImportRecord, type RowError } from './build-records';
+import { type ImportRecord, type RowError, recordBuilder } from './build-records';
 import { COLUMNS } from './columns';
 import { readTable } from './read-table';
 
-export type ImportResult = { dryRun: boolean; rows: number; valid: number; created: number; updated: number; errors: RowError[] };
-export type ImportOptions = { dryRun: boolean; onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void; batchSize?: number };
+export type ImportResult = {
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  created: number;
+  updated: number;
+  errors: RowError[];
+  /** Search entries: written with the rows ('done'), or by jobs after commit ('queued'); absent for a dry run. */
+  indexing?: 'done' | 'queued';
+};
+export type ImportOptions = {
+  dryRun: boolean;
+  onProgress?: (phase: 'validate' | 'write', done: number, total: number) => void;
+  /** Up to this many rows, search entries are written in the import's transaction (default: config). */
+  inlineIndexMax?: number;
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Placed = { id: string; key: string | null; hostZoneId?: string | null; incubatorId?: string | null };
 
-/** Validates a whole file, then writes it all in one transaction, or nothing. */
+/**
+ * Validates a whole file and writes it all in one transaction, or nothing. A real import validates a range of
+ * rows while the database takes in the range before; the first bad row stops the writing (validation goes on,
+ * to list every problem), and the transaction is rolled back.
+ */
 export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, format: 'csv' | 'xlsx', opts: ImportOptions): Promise<ImportResult> {
   const table = await readTable(bytes, format);
-  opts.onProgress?.('validate', 0, table.rows.length);
+  const total = table.rows.length;
+  opts.onProgress?.('validate', 0, total);
   const { lookup, existing } = await prepareLookups(ctx, type, table);
   const existingKeys = new Map([...existing.values()].filter((p) => p.key).map((p) => [p.key!, p.id]));
-  const { records, errors } = buildRecords(type, table, ctx.lang, lookup, existingKeys);
-  for (const r of records) {
-    const before = r.existing ? [...existing.values()].find((p) => p.id === r.id) : undefined;
-    const v = r.values as { hostZoneId?: string | null; incubatorId?: string | null };
-    const placement = { type, id: r.id, hostZoneId: v.hostZoneId, incubatorId: v.incubatorId };
-    const ok = canWrite(ctx.actor, placement, r.existing ? 'update' : 'create') && (!before || canWrite(ctx.actor, { type, ...before }, 'update'));
-    if (!ok) errors.push({ row: r.row, column: 'key', message: translate(ctx.lang, 'errors:import.not_allowed') });
+  const builder = recordBuilder(type, table, ctx.lang, lookup, existingKeys);
+  /** The records this user may write; each other one becomes an error of its row. */
+  const allowed = (records: ImportRecord[]) =>
+    records.filter((r) => {
+      if (mayWrite(ctx, type, r, existing.get(r.id))) return true;
+      builder.errors.push(notAllowed(ctx, r));
+      return false;
+    });
+  const invalid = () => {
+    const errors = builder.errors.sort((a, b) => a.row - b.row);
+    return new AppError(
+      422,
+      'import_invalid',
+      { count: errors.length },
+      errors.map((e) => ({ path: `rows.${e.row}.${e.column}`, message: e.message })),
+    );
+  };
+
+  if (opts.dryRun || !builder.headerValid) {
+    const records = allowed(builder.build(0, total));
+    opts.onProgress?.('validate', total, total);
+    if (!opts.dryRun) throw invalid();
+    const created = records.filter((r) => !r.existing).length;
+    return {
+      dryRun: true,
+      rows: total,
+      valid: records.length,
+      errors: builder.errors.sort((a, b) => a.row - b.row),
+      created,
+      updated: records.length - created,
+    };
   }
-  errors.sort((a, b) => a.row - b.row);
-  opts.onProgress?.('validate', table.rows.length, table.rows.length);
-  const summary = { rows: table.rows.length, valid: records.length, errors };
-  if (opts.dryRun) return { dryRun: true, ...summary, created: records.filter((r) => !r.existing).length, updated: records.filter((r) => r.existing).length };
-  if (errors.length) {
-    throw new AppError(422, 'import_invalid', { count: errors.length }, errors.map((e) => ({ path: `rows.${e.row}.${e.column}`, message: e.message })));
-  }
-  const counts = await writeRecords(ctx, type, records, opts);
-  return { dryRun: false, ...summary, ...counts };
+
+  const writer = importWriter(ctx, type, total <= (opts.inlineIndexMax ?? ctx.config.importInlineIndexMax));
+  // Rows of a type that may refer to rows of its own type (a zone's parent) go in one range: foreign keys are
+  // checked at the end of each statement, and a parent may come later in the file.
+  const range = COLUMNS[type].some((c) => c.kind === 'ref' && c.refType === type) ? Math.max(total, 1) : RANGE;
+  const counts = await withTransaction(ctx, async (tx) => {
+    let writing: Promise<void> = Promise.resolve();
+    for (let from = 0; from < total; from += range) {
+      const records = allowed(await buildInSlices(builder, from, Math.min(from + range, total)));
+      opts.onProgress?.('validate', Math.min(from + range, total), total);
+      await writing;
+      if (builder.errors.length === 0) {
+        writing = writer.write(tx, records).then(() => opts.onProgress?.('write', writer.counts.created + writer.counts.updated, total));
+        writing.catch(() => {}); // awaited on the next turn or below
+      }
+    }
+    await writing;
+    if (builder.errors.length) throw invalid();
+    await writer.finish(tx);
+    return writer.counts;
+  });
+  return { dryRun: false, rows: total, valid: counts.created + counts.updated, errors: [], ...counts };
 }
+
+/** Rows validated while the range before them is written. */
+const RANGE = 5000;
+/** Rows validated between pauses, so that a written range's next statement is sent soon. */
+const SLICE = 250;
+
+async function buildInSlices(builder: ReturnType<typeof recordBuilder>, from: number, to: number): Promise<ImportRecord[]> {
+  const out: ImportRecord[] = [];
+  for (let i = from; i < to; i += SLICE) {
+    if (i > from) await new Promise((resolve) => setImmediate(resolve));
+    out.push(...builder.build(i, Math.min(i + SLICE, to)));
+  }
+  return out;
+}
+
+function mayWrite(ctx: Ctx, type: EntityType, r: ImportRecord, before: Placed | undefined): boolean {
+  const v = r.values as { hostZoneId?: string | null; incubatorId?: string | null };
+  const placement = { type, id: r.id, hostZoneId: v.hostZoneId, incubatorId: v.incubatorId };
+  return canWrite(ctx.actor, placement, r.existing ? 'update' : 'create') && (!before || canWrite(ctx.actor, { type, ...before }, 'update'));
+}
+
+const notAllowed = (ctx: Ctx, r: ImportRecord): RowError => ({ row: r.row, column: 'key', message: translate(ctx.lang, 'errors:import.not_allowed') });
 
 /** Resolves the keys and ids the file mentions, with one query per referenced table. */
 async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: string[]; rows: string[][] }) {
@@ -60,7 +140,12 @@ async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: strin
     const tbl = ENTITY_CONFIG[t].table as unknown as Record<string, SQL.Aliased> & { id: never; key: never };
     const list = [...values];
     const ids = list.filter((v) => UUID.test(v));
-    const cols = { id: tbl.id, key: tbl.key, ...('hostZoneId' in tbl ? { hostZoneId: tbl.hostZoneId } : {}), ...('incubatorId' in tbl ? { incubatorId: tbl.incubatorId } : {}) };
+    const cols = {
+      id: tbl.id,
+      key: tbl.key,
+      ...('hostZoneId' in tbl ? { hostZoneId: tbl.hostZoneId } : {}),
+      ...('incubatorId' in tbl ? { incubatorId: tbl.incubatorId } : {}),
+    };
     // Each list as one array parameter: a file of 100,000 keys would pass PostgreSQL's 65,535 parameters as IN (…).
     const rows = (await ctx.database.db
       .select(cols as never)
@@ -77,58 +162,48 @@ async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: strin
   return { lookup: (t: EntityType, v: string) => found.get(`${t}|${v}`)?.id, existing };
 }
 
-async function writeRecords(ctx: Ctx, type: EntityType, records: ImportRecord[], opts: ImportOptions) {
+/**
+ * Writes ranges of records inside the import's transaction: new rows by COPY (PostgreSQL; PGlite by statements)
+ * with their audit entries built by the database from the rows, changed rows one by one. Search entries go in
+ * the same transaction when `inline`; otherwise `finish` queues jobs, in that transaction, that write them
+ * after commit (index-job.ts).
+ */
+function importWriter(ctx: Ctx, type: EntityType, inline: boolean) {
   const { table } = ENTITY_CONFIG[type];
   const idCol = (table as unknown as { id: never }).id;
-  const batch = opts.batchSize ?? 5000;
-  const fresh = records.filter((r) => !r.existing);
-  const changed = records.filter((r) => r.existing);
-
-  /** A batch's statements, built in slices with pauses, so that the database's work on the batch before goes on meanwhile. */
-  const prepare = async (slice: ImportRecord[]) => {
-    const rows: (Record<string, unknown> & { id: string })[] = [];
-    const search: Record<string, unknown>[] = [];
-    for (let i = 0; i < slice.length; i += PREPARE_SLICE) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      for (const r of slice.slice(i, i + PREPARE_SLICE)) {
-        const row = Object.assign({ id: r.id }, withDerivedStage(ctx, type, r.values));
-        rows.push(row);
-        search.push(searchEntryRow(type, row as never));
-      }
-    }
-    const statements = [
-      searchEntriesSql(search),
-      // New rows in one statement (unnest of one array per column); changed rows one by one.
-      bulkInsertSql(
-        table,
-        rows.filter((_, j) => !slice[j].existing),
-      ),
-      ...rows.flatMap((row, j) => (slice[j].existing ? [row] : [])).map((row) => updateOf(row)),
-      auditManySql(
+  const counts = { created: 0, updated: 0, indexing: inline ? ('done' as const) : ('queued' as const) };
+  const ids: string[] = [];
+  return {
+    counts,
+    async write(tx: Tx, records: ImportRecord[]) {
+      const rows = records.map((r) => Object.assign({ id: r.id }, withDerivedStage(ctx, type, r.values)));
+      const fresh = rows.filter((_, j) => !records[j].existing);
+      const changed = rows.filter((_, j) => records[j].existing);
+      await copyRows(tx, table, fresh);
+      for (const row of changed)
+        await tx
+          .update(table)
+          .set(row as never)
+          .where(eq(idCol, row.id));
+      await auditInsertedRows(
+        tx,
         ctx,
-        slice.map((r, j) => ({ action: `${type}.${r.existing ? 'import_update' : 'import_create'}`, entityType: type, entityId: r.id, after: rows[j] })),
-      ),
-    ];
-    return statements.filter((x): x is NonNullable<typeof x> => !!x);
+        table,
+        { action: `${type}.import_create`, entityType: type },
+        fresh.map((r) => r.id),
+      );
+      await copyAudit(
+        tx,
+        ctx,
+        changed.map((row) => ({ action: `${type}.import_update`, entityType: type, entityId: row.id, after: row })),
+      );
+      if (inline) await indexEntities(tx, type, rows as never);
+      else for (const r of rows) ids.push(r.id);
+      counts.created += fresh.length;
+      counts.updated += changed.length;
+    },
+    async finish(tx: Tx) {
+      if (!inline) await queueIndexing(tx, type, ids, ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null);
+    },
   };
-  const updateOf = (row: Record<string, unknown> & { id: string }) => (tx: Tx) => tx.update(table).set(row as never).where(eq(idCol, row.id));
-
-  await withTransaction(ctx, async (tx: Tx) => {
-    let next = records.length ? prepare(records.slice(0, batch)) : null;
-    for (let i = 0; next; i += batch) {
-      const statements = await next;
-      // One statement at a time on the transaction's connection; the first failure ends the import, all rolled back.
-      const running = (async () => {
-        for (const s of statements) await (typeof s === 'function' ? s(tx) : tx.execute(s));
-      })();
-      next = i + batch < records.length ? prepare(records.slice(i + batch, i + 2 * batch)) : null;
-      next?.catch(() => {}); // awaited on the next turn
-      await running;
-      opts.onProgress?.('write', Math.min(i + batch, records.length), records.length);
-    }
-  });
-  return { created: fresh.length, updated: changed.length };
 }
-
-/** Rows prepared between pauses: small enough that a finished statement's successor is sent soon. */
-const PREPARE_SLICE = 250;

@@ -18,6 +18,8 @@ const ImportResult = z.object({
   created: z.number(),
   updated: z.number(),
   errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  /** 'done': searchable now; 'queued': a large import, searchable once its index jobs have run (seconds). */
+  indexing: z.enum(['done', 'queued']).optional(),
 });
 
 export async function transferRoutes(app: App, platform: Platform) {
@@ -29,7 +31,8 @@ export async function transferRoutes(app: App, platform: Platform) {
       config: { permission: 'registry.write' },
       schema: {
         tags,
-        summary: 'Import a CSV or XLSX file of one entity type (multipart field "file"). dryRun=true lists every bad row; a real import writes all rows or none.',
+        summary:
+          'Import a CSV or XLSX file of one entity type (multipart field "file"). dryRun=true lists every bad row; a real import writes all rows or none.',
         params: z.object({ type: z.enum(ENTITY_TYPES) }),
         querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
         consumes: ['multipart/form-data'],
@@ -49,7 +52,12 @@ export async function transferRoutes(app: App, platform: Platform) {
 
   app.get('/api/v1/imports/:type/template', {
     config: { permission: 'public' },
-    schema: { tags, summary: 'An empty import template with the columns of the type (XLSX adds a sheet of allowed values)', params: z.object({ type: z.enum(ENTITY_TYPES) }), querystring: z.object({ format: Format.default('xlsx') }) },
+    schema: {
+      tags,
+      summary: 'An empty import template with the columns of the type (XLSX adds a sheet of allowed values)',
+      params: z.object({ type: z.enum(ENTITY_TYPES) }),
+      querystring: z.object({ format: Format.default('xlsx') }),
+    },
     handler: async (request, reply) => {
       const { type } = request.params;
       const body = await writeTable(type, request.query.format, []);
@@ -63,7 +71,11 @@ export async function transferRoutes(app: App, platform: Platform) {
   for (const type of ENTITY_TYPES) {
     app.get(`/api/v1/${PLURAL[type]}/export`, {
       config: { permission: 'public' },
-      schema: { tags, summary: `Export the filtered list of ${PLURAL[type]} as CSV or XLSX (same columns as the import template)`, querystring: EntityListQuery.extend({ format: Format.default('csv') }) },
+      schema: {
+        tags,
+        summary: `Export the filtered list of ${PLURAL[type]} as CSV or XLSX (same columns as the import template)`,
+        querystring: EntityListQuery.extend({ format: Format.default('csv') }),
+      },
       handler: async (request, reply) => {
         const { format, ...query } = request.query;
         const body = await writeTable(type, format, iterateEntities(ctxOf(platform, request), type, query));

@@ -15,6 +15,11 @@ export function ImportSummary({ type, result }: { type: EntityType; result: Impo
     return (
       <Alert color="teal" variant="light" title={t('registry.import.doneTitle')} role="status" data-testid="import-done">
         <Text size="sm">{t('registry.import.done', counts)}</Text>
+        {result.indexing === 'queued' && (
+          <Text size="sm" data-testid="import-indexing">
+            {t('registry.import.indexingQueued')}
+          </Text>
+        )}
         <AnchorLink to="/directory/$type" params={{ type: PLURAL[type] }} search={{ sort: '-createdAt' }} size="sm">
           {t('registry.import.seeList', { list: labels.typePlural(type) })}
         </AnchorLink>
