@@ -1,7 +1,6 @@
 import type { Ctx } from '../context';
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { bulkInsertSql, textArray } from '../../db/bulk-insert';
+import type { SQL } from 'drizzle-orm';
+import { bulkInsertSql } from '../../db/bulk-insert';
 import { copyRows } from '../../db/copy-rows';
 import type { Db } from '../../db/client';
 import { auditLog } from './audit.tables';
@@ -50,26 +49,6 @@ export async function copyAudit(tx: Tx, ctx: Ctx, entries: AuditEntry[]): Promis
     auditLog,
     entries.map((e) => auditRow(ctx, e)),
   );
-}
-
-/**
- * One creation entry per row for rows just inserted by id (large imports): the database builds each entry's
- * `after` from the row itself, in the same transaction, so the rows need not travel back as JSON. Secret
- * columns are left out as `redact` leaves them out.
- */
-export async function auditInsertedRows(tx: Tx, ctx: Ctx, table: PgTable, entry: { action: string; entityType: string }, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const columns = Object.entries(getTableColumns(table)).filter(([field]) => !SECRET_KEYS.has(field));
-  // jsonb_build_object takes at most 100 arguments: 50 columns per call, joined with ||.
-  const parts = [];
-  for (let i = 0; i < columns.length; i += 50) {
-    const pairs = columns.slice(i, i + 50).map(([field, c]) => sql`${sql.raw(`'${field}'`)}, t.${sql.identifier(c.name)}`);
-    parts.push(sql`jsonb_build_object(${sql.join(pairs, sql`, `)})`);
-  }
-  const { actorId, actorLabel, requestId, ip } = auditRow(ctx, { ...entry, entityId: null });
-  await tx.execute(sql`INSERT INTO audit_log (actor_id, actor_label, action, entity_type, entity_id, "after", request_id, ip)
-    SELECT ${actorId}::uuid, ${actorLabel}, ${entry.action}, ${entry.entityType}, t.id::text, ${sql.join(parts, sql` || `)}, ${requestId}, ${ip}
-    FROM ${table} t WHERE t.id = ANY(${textArray(ids)}::uuid[])`);
 }
 
 function auditRow(ctx: Ctx, entry: AuditEntry) {

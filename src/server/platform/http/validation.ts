@@ -27,7 +27,12 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
 const LOCALES = { en: z.locales.en, zh: z.locales.zhCN, ur: z.locales.ur } as const;
 
 /** zod's own messages in our three languages. */
-export const zodErrorMap = (lang: Language) => LOCALES[lang]().localeError as z.core.$ZodErrorMap;
+export const zodErrorMap = (lang: Language): z.core.$ZodErrorMap => {
+  // Built once per language: zod's locale factories make a new set of closures on every call.
+  ERROR_MAPS[lang] ??= LOCALES[lang]().localeError as z.core.$ZodErrorMap;
+  return ERROR_MAPS[lang];
+};
+const ERROR_MAPS: Partial<Record<Language, z.core.$ZodErrorMap>> = {};
 
 export function localizedIssues(err: RequestValidationError, lang: Language) {
   const result = err.schema.safeParse(err.input, { error: zodErrorMap(lang) });

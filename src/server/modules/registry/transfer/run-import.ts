@@ -3,7 +3,7 @@ import type { EntityType } from '../../../../shared/contracts/registry';
 import { translate } from '../../../../shared/i18n';
 import { textArray } from '../../../db/bulk-insert';
 import { copyRows } from '../../../db/copy-rows';
-import { auditInsertedRows, copyAudit, type Tx, withTransaction } from '../../../platform/audit/audit';
+import { copyAudit, type Tx, withTransaction } from '../../../platform/audit/audit';
 import type { Ctx } from '../../../platform/context';
 import { AppError } from '../../../platform/errors';
 import { canWrite } from '../access';
@@ -163,8 +163,8 @@ async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: strin
 }
 
 /**
- * Writes ranges of records inside the import's transaction: new rows by COPY (PostgreSQL; PGlite by statements)
- * with their audit entries built by the database from the rows, changed rows one by one. Search entries go in
+ * Writes ranges of records inside the import's transaction: new rows and every row's audit entry by COPY
+ * (PostgreSQL; PGlite by statements), changed rows one by one. Search entries go in
  * the same transaction when `inline`; otherwise `finish` queues jobs, in that transaction, that write them
  * after commit (index-job.ts).
  */
@@ -185,17 +185,10 @@ function importWriter(ctx: Ctx, type: EntityType, inline: boolean) {
           .update(table)
           .set(row as never)
           .where(eq(idCol, row.id));
-      await auditInsertedRows(
-        tx,
-        ctx,
-        table,
-        { action: `${type}.import_create`, entityType: type },
-        fresh.map((r) => r.id),
-      );
       await copyAudit(
         tx,
         ctx,
-        changed.map((row) => ({ action: `${type}.import_update`, entityType: type, entityId: row.id, after: row })),
+        rows.map((row, j) => ({ action: `${type}.${records[j].existing ? 'import_update' : 'import_create'}`, entityType: type, entityId: row.id, after: row })),
       );
       if (inline) await indexEntities(tx, type, rows as never);
       else for (const r of rows) ids.push(r.id);
