@@ -3,14 +3,26 @@ import { queryRows } from '../../db/client';
 import type { Ctx } from '../../platform/context';
 import type { Names } from './registry.tables';
 
-export type MapPoint = { type: 'zone' | 'incubator'; id: string; names: Names; kind: string; lat: number; lon: number; hostZoneId: string | null };
+export type MapPoint = {
+  type: 'zone' | 'incubator';
+  id: string;
+  names: Names;
+  kind: string;
+  country: string;
+  lat: number;
+  lon: number;
+  hostZoneId: string | null;
+};
 
-/** Zones and incubators with a position: their own, else their city's centre (marked approximate). */
+/**
+ * Zones and incubators with a position: their own, else their city's centre (marked approximate). With a zone,
+ * the zone and every park under it at any depth (Zhongguancun's member parks and theirs), and their incubators.
+ */
 export async function mapPoints(ctx: Ctx, filter: { country?: string; zoneId?: string; includeSynthetic?: boolean }) {
   const zoneFilter = sql.join(
     [
       filter.country ? sql`e.country = ${filter.country}` : sql`true`,
-      filter.zoneId ? sql`(e.id = ${filter.zoneId} OR e.parent_id = ${filter.zoneId})` : sql`true`,
+      filter.zoneId ? sql`e.id IN (SELECT id FROM subtree)` : sql`true`,
       filter.includeSynthetic ? sql`true` : sql`NOT e.synthetic`,
     ],
     sql` AND `,
@@ -18,17 +30,21 @@ export async function mapPoints(ctx: Ctx, filter: { country?: string; zoneId?: s
   const incFilter = sql.join(
     [
       filter.country ? sql`e.country = ${filter.country}` : sql`true`,
-      filter.zoneId ? sql`e.host_zone_id = ${filter.zoneId}` : sql`true`,
+      filter.zoneId ? sql`e.host_zone_id IN (SELECT id FROM subtree)` : sql`true`,
       filter.includeSynthetic ? sql`true` : sql`NOT e.synthetic`,
     ],
     sql` AND `,
   );
   const rows = await queryRows<MapPoint & { approximate: boolean }>(
     ctx.database.db,
-    sql`SELECT 'zone' AS type, e.id, e.names, e.kind, coalesce(e.lat, d.lat) AS lat, coalesce(e.lon, d.lon) AS lon, NULL::uuid AS "hostZoneId", e.lat IS NULL AS approximate
+    sql`WITH RECURSIVE subtree AS (
+          SELECT id FROM zones WHERE id = ${filter.zoneId ?? null}::uuid
+          UNION SELECT z.id FROM zones z JOIN subtree s ON z.parent_id = s.id
+        )
+        SELECT 'zone' AS type, e.id, e.names, e.kind, e.country, coalesce(e.lat, d.lat) AS lat, coalesce(e.lon, d.lon) AS lon, NULL::uuid AS "hostZoneId", e.lat IS NULL AS approximate
         FROM zones e LEFT JOIN divisions d ON d.code = coalesce(e.city, e.province) WHERE ${zoneFilter} AND coalesce(e.lat, d.lat) IS NOT NULL
         UNION ALL
-        SELECT 'incubator', e.id, e.names, e.kind, coalesce(e.lat, d.lat), coalesce(e.lon, d.lon), e.host_zone_id, e.lat IS NULL
+        SELECT 'incubator', e.id, e.names, e.kind, e.country, coalesce(e.lat, d.lat), coalesce(e.lon, d.lon), e.host_zone_id, e.lat IS NULL
         FROM incubators e LEFT JOIN divisions d ON d.code = coalesce(e.city, e.province) WHERE ${incFilter} AND coalesce(e.lat, d.lat) IS NOT NULL
         LIMIT 20000`,
   );

@@ -70,6 +70,7 @@ export type MapPoint = {
   id: string;
   names: Names;
   kind: string;
+  country: string;
   lat: number;
   lon: number;
   hostZoneId: string | null;
