@@ -14,16 +14,12 @@ export function typeOfPlural(plural: string): EntityType | null {
   return ENTITY_TYPES.find((t) => PLURAL[t] === plural) ?? null;
 }
 
-/**
- * The kinds a record of each type may have. The reference data set adds a few kinds to the API's base
- * vocabularies (src/server/modules/registry/reference/reference.schema.ts: EXTRA_*_KINDS); they are listed
- * here too so that filters offer them and labels translate them.
- */
+/** The kinds a record of each type may have: the API's vocabularies, for filters and labels. */
 export const KINDS: Record<EntityType, readonly string[]> = {
-  zone: [...ZONE_KINDS, 'innovation_demonstration_zone', 'member_park', 'science_park', 'industrial_park', 'startup_street'],
+  zone: ZONE_KINDS,
   incubator: INCUBATOR_KINDS,
-  institution: [...INSTITUTION_KINDS, 'international_organization', 'training_centre', 'service_platform'],
-  investor: [...INVESTOR_KINDS, 'seed_fund'],
+  institution: INSTITUTION_KINDS,
+  investor: INVESTOR_KINDS,
   enterprise: [],
   person: [],
 };
