@@ -10,7 +10,7 @@ export type Destination = {
   /** i18n key of the link text; `<key>Hint` is the one-line description on the home card. */
   labelKey: string;
   roles?: readonly Role[];
-  section: 'directory' | 'personal' | 'administration';
+  section: 'directory' | 'funding' | 'personal' | 'administration';
   /** Open to visitors who are not signed in (the directory). */
   public?: boolean;
 };
@@ -23,6 +23,12 @@ export const DESTINATIONS: readonly Destination[] = [
   { to: '/directory/governance', labelKey: 'nav.governance', section: 'directory', public: true },
   { to: '/directory/statistics', labelKey: 'nav.statistics', section: 'directory', public: true },
   { to: '/directory/import', labelKey: 'nav.import', roles: IMPORTERS, section: 'directory' },
+  { to: '/funding/results', labelKey: 'nav.fundingResults', section: 'funding', public: true },
+  { to: '/funding/review-calls', labelKey: 'nav.fundingReview', roles: ['admin', 'program_officer'], section: 'funding' },
+  { to: '/funding/reviewers', labelKey: 'nav.fundingReviewers', roles: ['admin', 'program_officer'], section: 'funding' },
+  { to: '/funding/review', labelKey: 'nav.fundingInbox', roles: ['reviewer'], section: 'funding' },
+  { to: '/funding/awards', labelKey: 'nav.fundingAwards', roles: ['admin', 'program_officer', 'ministry_analyst', 'enterprise_member'], section: 'funding' },
+  { to: '/funding/dashboard', labelKey: 'nav.fundingDashboard', roles: ['admin', 'program_officer', 'ministry_analyst'], section: 'funding' },
   { to: '/profile', labelKey: 'nav.profile', section: 'personal' },
   { to: '/tokens', labelKey: 'nav.tokens', section: 'personal' },
   { to: '/notifications', labelKey: 'nav.notifications', section: 'personal' },

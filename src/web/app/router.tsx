@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApiTokensPage } from '../features/profile/ApiTokensPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
+import { fundingReviewRoutes } from '../features/funding/review/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -125,7 +126,11 @@ const directoryEntity = createRoute({
   component: lazyRouteComponent(() => import('../features/registry/entity/EntityPage'), 'EntityPage'),
 });
 
+const [fundingResults, fundingCallResults, ...fundingMemberPages] = fundingReviewRoutes(root, member);
+
 const routeTree = root.addChildren([
+  fundingResults,
+  fundingCallResults,
   home,
   signIn,
   register,
@@ -141,7 +146,7 @@ const routeTree = root.addChildren([
     directoryList,
     directoryEntity,
   ]),
-  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox])]),
+  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
