@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './platform/accounts/demo-accounts';
+import { loadFundingReference } from './modules/funding/calls/demo-call';
 import { loadReference, referenceLoaded } from './modules/registry/reference/load-reference';
 import { systemCtx } from './platform/context';
 
@@ -28,6 +29,11 @@ export async function prepareDemo(database: Database, config: Config, log: Fasti
   if (config.loadReference && !(await referenceLoaded(ctx))) {
     const counts = await loadReference(ctx);
     log.info({ counts }, 'reference data set loaded');
+  }
+  // The demo seed-fund program and its open call (idempotent: created once, then left alone).
+  if (config.loadReference) {
+    const funding = await loadFundingReference(ctx);
+    if (funding.call) log.info('demo seed-fund call loaded');
   }
   return ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
 }

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   'registry.structure': ['admin', 'ministry_analyst', 'cooperation_officer'],
   'files.upload': EVERYONE_SIGNED_IN,
   'files.read': EVERYONE_SIGNED_IN,
+  // Seed fund (issue 4): officers run calls and screen; enterprise members apply (the service checks which enterprise).
+  'funding.call.manage': ['admin', 'program_officer'],
+  'funding.apply': ['enterprise_member'],
+  'funding.screen': ['admin', 'program_officer'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -45,7 +45,10 @@ export const Money = z.number().finite().min(0).max(1e13);
 // ── Programs ─────────────────────────────────────────────────────────────────
 
 export const ProgramInput = z.strictObject({
-  key: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).optional(),
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/)
+    .optional(),
   names: Text3,
   description: LongText3.optional(),
   /** Where the program's rules come from (a seed file, a regulation). */
@@ -120,28 +123,26 @@ export const FormSection = z.strictObject({
 });
 export type FormSection = z.infer<typeof FormSection>;
 
-export const ApplicationForm = z
-  .strictObject({ sections: z.array(FormSection).max(30) })
-  .superRefine((form, ctx) => {
-    const seen = new Map<string, FormField>();
-    form.sections.forEach((section, s) => {
-      section.fields.forEach((field, f) => {
-        const path = ['sections', s, 'fields', f];
-        if (seen.has(field.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `duplicate field key ${field.key}` });
-        if ((field.type === 'select' || field.type === 'multiselect') && !field.options?.length) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'a choice field needs options' });
-        }
-        if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'max'], message: 'min must not exceed max' });
-        }
-        if (field.visibleWhen) {
-          const target = seen.get(field.visibleWhen.field);
-          if (!target) ctx.addIssue({ code: 'custom', path: [...path, 'visibleWhen', 'field'], message: 'must name an earlier field' });
-        }
-        seen.set(field.key, field);
-      });
+export const ApplicationForm = z.strictObject({ sections: z.array(FormSection).max(30) }).superRefine((form, ctx) => {
+  const seen = new Map<string, FormField>();
+  form.sections.forEach((section, s) => {
+    section.fields.forEach((field, f) => {
+      const path = ['sections', s, 'fields', f];
+      if (seen.has(field.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `duplicate field key ${field.key}` });
+      if ((field.type === 'select' || field.type === 'multiselect') && !field.options?.length) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'a choice field needs options' });
+      }
+      if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'max'], message: 'min must not exceed max' });
+      }
+      if (field.visibleWhen) {
+        const target = seen.get(field.visibleWhen.field);
+        if (!target) ctx.addIssue({ code: 'custom', path: [...path, 'visibleWhen', 'field'], message: 'must name an earlier field' });
+      }
+      seen.set(field.key, field);
     });
   });
+});
 export type ApplicationForm = z.infer<typeof ApplicationForm>;
 
 export const RubricCriterion = z.strictObject({

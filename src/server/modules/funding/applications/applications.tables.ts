@@ -56,7 +56,10 @@ export const fundingApplications = pgTable(
     index('funding_applications_applicant_idx').on(t.applicantId),
     uniqueIndex('funding_applications_idempotency_idx').on(t.applicantId, t.idempotencyKey),
     check('funding_applications_status_check', sql`${t.status} in ('draft', 'submitted', 'info_requested', 'accepted', 'rejected', 'withdrawn')`),
-    check('funding_applications_submitted_check', sql`${t.status} = 'draft' or (${t.submittedAt} is not null and ${t.contentHash} is not null and ${t.receiptId} is not null) or ${t.status} = 'withdrawn'`),
+    check(
+      'funding_applications_submitted_check',
+      sql`${t.status} = 'draft' or (${t.submittedAt} is not null and ${t.contentHash} is not null and ${t.receiptId} is not null) or ${t.status} = 'withdrawn'`,
+    ),
   ],
 );
 
