@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/audit/audit';
 import { enqueueJob } from '../../platform/jobs/enqueue-job';
 import { type JobHandler, PermanentJobError, registerJobHandler } from '../../platform/jobs/registry';
 import { ENTITY_CONFIG } from './entity-types';
-import { type Indexable, indexEntities } from './search-index';
+import { type Indexable, searchEntriesSql, searchEntryRow } from './search-index';
 
 /**
  * Search entries written after the transaction that made the entities: a large import commits its rows
@@ -26,7 +26,10 @@ export async function queueIndexing(tx: Tx, type: EntityType, ids: string[], cre
   return jobIds;
 }
 
-/** Writes (or rewrites) the entries of the job's entities as they are now; ids deleted meanwhile are skipped. */
+/**
+ * Writes (or rewrites) the entries of the job's entities as they are now; ids deleted meanwhile are skipped.
+ * One transaction; each slice's terms are computed while the database writes the slice before.
+ */
 export const indexEntitiesJob: JobHandler = async (job, progress, env) => {
   const { entityType, ids } = job.payload as { entityType?: string; ids?: unknown };
   if (!(ENTITY_TYPES as readonly string[]).includes(entityType ?? '') || !Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
@@ -34,19 +37,24 @@ export const indexEntitiesJob: JobHandler = async (job, progress, env) => {
   }
   const type = entityType as EntityType;
   const { table } = ENTITY_CONFIG[type];
-  let indexed = 0;
-  for (let i = 0; i < ids.length; i += SLICE) {
-    const slice = ids.slice(i, i + SLICE) as string[];
-    await env.database.db.transaction(async (tx) => {
-      const rows = (await tx
-        .select()
-        .from(table)
-        .where(sql`id = ANY(${textArray(slice)}::uuid[])`)) as unknown as Indexable[];
-      await indexEntities(tx, type, rows);
-      indexed += rows.length;
-    });
-    await progress(Math.min(i + SLICE, ids.length), ids.length);
-  }
+  const indexed = await env.database.db.transaction(async (tx) => {
+    const rows = (await tx
+      .select()
+      .from(table)
+      .where(sql`id = ANY(${textArray(ids as string[])}::uuid[])`)) as unknown as Indexable[];
+    let writing: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < rows.length; i += SLICE) {
+      const statement = searchEntriesSql(rows.slice(i, i + SLICE).map((row) => searchEntryRow(type, row)));
+      await writing;
+      await progress(i, ids.length);
+      writing = statement ? tx.execute(statement) : Promise.resolve();
+      writing.catch(() => {}); // awaited on the next turn or below
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await writing;
+    return rows.length;
+  });
+  await progress(ids.length, ids.length);
   return { indexed };
 };
 
