@@ -28,7 +28,8 @@ export async function queueIndexing(tx: Tx, type: EntityType, ids: string[], cre
 
 /**
  * Writes (or rewrites) the entries of the job's entities as they are now; ids deleted meanwhile are skipped.
- * One transaction; each slice's terms are computed while the database writes the slice before.
+ * One transaction; each slice's terms are computed while the database writes the slice before. Progress is
+ * reported after it (on PGlite, the one connection is the transaction's until it ends).
  */
 export const indexEntitiesJob: JobHandler = async (job, progress, env) => {
   const { entityType, ids } = job.payload as { entityType?: string; ids?: unknown };
@@ -46,7 +47,6 @@ export const indexEntitiesJob: JobHandler = async (job, progress, env) => {
     for (let i = 0; i < rows.length; i += SLICE) {
       const statement = searchEntriesSql(rows.slice(i, i + SLICE).map((row) => searchEntryRow(type, row)));
       await writing;
-      await progress(i, ids.length);
       writing = statement ? tx.execute(statement) : Promise.resolve();
       writing.catch(() => {}); // awaited on the next turn or below
       await new Promise((resolve) => setImmediate(resolve));
