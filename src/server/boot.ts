@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/client';
 import { ensureDemoAccounts } from './platform/accounts/demo-accounts';
+import { ensureDemoReviewers } from './modules/funding/review/demo-reviewers';
 import { loadFundingReference } from './modules/funding/calls/demo-call';
 import { loadReference, referenceLoaded } from './modules/registry/reference/load-reference';
 import { systemCtx } from './platform/context';
@@ -35,7 +36,10 @@ export async function prepareDemo(database: Database, config: Config, log: Fasti
     const funding = await loadFundingReference(ctx);
     if (funding.call) log.info('demo seed-fund call loaded');
   }
-  return ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
+  const created = await ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
+  // The demo reviewer pool (the demo reviewer account and experts of the reference data, marked synthetic).
+  await ensureDemoReviewers(systemCtx(database, config, log, 'demo-setup'));
+  return created;
 }
 
 export const describeDatabase = (config: Config) =>

@@ -31,6 +31,15 @@ export const PERMISSIONS = {
   'funding.call.manage': ['admin', 'program_officer'],
   'funding.apply': ['enterprise_member'],
   'funding.screen': ['admin', 'program_officer'],
+  // Seed fund review and awards (issue 4): officers run review and follow awards; reviewers score what is assigned to
+  // them; an applicant objects to results and reports milestones (the services check which application or award).
+  'funding.review.manage': ['admin', 'program_officer'],
+  'funding.review.score': ['reviewer'],
+  'funding.results.object': ['enterprise_member'],
+  'funding.awards.read': ['admin', 'program_officer', 'ministry_analyst', 'enterprise_member'],
+  'funding.awards.manage': ['admin', 'program_officer'],
+  'funding.awards.report': ['enterprise_member'],
+  'funding.dashboard.read': ['admin', 'program_officer', 'ministry_analyst'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

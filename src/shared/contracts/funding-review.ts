@@ -223,9 +223,7 @@ export const RankedItem = z.object({
   requested: z.number(),
   cumulative: z.number(),
   aboveLine: z.boolean(),
-  decision: z
-    .object({ decision: z.enum(['fund', 'reserve', 'reject']), amount: z.number().nullable(), reasons: z.string(), decidedAt: z.string() })
-    .nullable(),
+  decision: z.object({ decision: z.enum(['fund', 'reserve', 'reject']), amount: z.number().nullable(), reasons: z.string(), decidedAt: z.string() }).nullable(),
 });
 export const Ranking = z.object({
   callId: z.uuid(),
@@ -376,7 +374,10 @@ export const Award = AwardSummary.extend({
   acceptance: z
     .object({ outcome: z.enum(['passed', 'basically_passed', 'failed']), proposed: z.string(), decidedOn: z.string(), reasons: z.string() })
     .nullable(),
-  proposal: z.object({ outcome: z.enum(['passed', 'basically_passed', 'failed']), reason: z.object({ key: z.string(), params: z.record(z.string(), z.number()) }) }),
+  proposal: z.object({
+    outcome: z.enum(['passed', 'basically_passed', 'failed']),
+    reason: z.object({ key: z.string(), params: z.record(z.string(), z.number()) }),
+  }),
   canReport: z.boolean(),
   canManage: z.boolean(),
 });

@@ -43,6 +43,8 @@ const reset = createRoute({
 
 /** Pages of every signed-in user. */
 const member = createRoute({ getParentRoute: () => root, id: 'member', beforeLoad: requireUser, component: Outlet });
+export type RootRoute = typeof root;
+export type MemberRoute = typeof member;
 const profile = createRoute({ getParentRoute: () => member, path: '/profile', component: ProfilePage });
 const tokens = createRoute({ getParentRoute: () => member, path: '/tokens', component: ApiTokensPage });
 const notificationsPage = createRoute({ getParentRoute: () => member, path: '/notifications', component: NotificationsPage });

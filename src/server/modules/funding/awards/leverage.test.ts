@@ -12,7 +12,10 @@ describe('leverage', () => {
   });
 
   it('divides the follow-on money an award brought in by the award', () => {
-    expect(awardLeverage({ awardId: 'a', currency: 'CNY', amount: 1_000_000, followOn: [5_000_000, 2_500_000] })).toMatchObject({ followOn: 7_500_000, ratio: 7.5 });
+    expect(awardLeverage({ awardId: 'a', currency: 'CNY', amount: 1_000_000, followOn: [5_000_000, 2_500_000] })).toMatchObject({
+      followOn: 7_500_000,
+      ratio: 7.5,
+    });
     expect(awardLeverage({ awardId: 'a', currency: 'CNY', amount: 1_000_000, followOn: [] }).ratio).toBe(0);
     expect(awardLeverage({ awardId: 'a', currency: 'CNY', amount: 0, followOn: [1] }).ratio).toBeNull();
   });

@@ -239,5 +239,8 @@ export const resultObjections = pgTable(
     respondedBy: uuid('responded_by').references(() => users.id),
     ...timestamps(),
   },
-  (t) => [index('result_objections_call_idx').on(t.callId, t.status), check('result_objections_status_check', sql`${t.status} in ('open', 'upheld', 'dismissed')`)],
+  (t) => [
+    index('result_objections_call_idx').on(t.callId, t.status),
+    check('result_objections_status_check', sql`${t.status} in ('open', 'upheld', 'dismissed')`),
+  ],
 );

@@ -37,7 +37,12 @@ describe('weighted rubric totals', () => {
     expect(problems.map((p) => `${p.code}:${p.criterionId}`).sort()).toEqual(
       ['duplicate_criterion:innovation', 'missing_criterion:market', 'missing_criterion:team', 'out_of_scale:innovation', 'unknown_criterion:luck'].sort(),
     );
-    expect(checkScores(rubric, rubric.criteria.map((c) => ({ criterionId: c.id, score: 2.5 })))).toEqual([]);
+    expect(
+      checkScores(
+        rubric,
+        rubric.criteria.map((c) => ({ criterionId: c.id, score: 2.5 })),
+      ),
+    ).toEqual([]);
   });
 });
 

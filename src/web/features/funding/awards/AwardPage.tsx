@@ -31,7 +31,10 @@ export function AwardPage() {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} mb="lg">
         <Stat label={t('funding.review.results.enterprise')} value={pickName(a.enterpriseNames, lng)} />
-        <Stat label={t('funding.awards.agreement')} value={`${t(`funding.awards.instruments.${a.instrument}`, a.instrument)} · ${money(a.amount, a.currency, lng)}`} />
+        <Stat
+          label={t('funding.awards.agreement')}
+          value={`${t(`funding.awards.instruments.${a.instrument}`, a.instrument)} · ${money(a.amount, a.currency, lng)}`}
+        />
         <Stat label={t('funding.awards.disbursed')} value={money(a.disbursed, a.currency, lng)} />
         <Paper withBorder p="md" data-testid="leverage-figure">
           <Text size="xs" c="gray.7">
@@ -40,7 +43,9 @@ export function AwardPage() {
           <Text size="xl" fw={700}>
             {times(a.leverage, lng)}
           </Text>
-          <Text size="xs">{t('funding.awards.leverageExplain', { followOn: money(a.followOn, a.currency, lng), amount: money(a.amount, a.currency, lng) })}</Text>
+          <Text size="xs">
+            {t('funding.awards.leverageExplain', { followOn: money(a.followOn, a.currency, lng), amount: money(a.amount, a.currency, lng) })}
+          </Text>
         </Paper>
       </SimpleGrid>
       <Milestones award={a} />
@@ -112,7 +117,11 @@ function ReportView({ award, milestone }: { award: AwardDto; milestone: Mileston
   const lng = useLanguage();
   const r = milestone.report!;
   const [note, setNote] = useState('');
-  const review = useAwardMutation(award.id, (decision: 'approved' | 'rejected') => post<AwardDto>(`/api/v1/funding/milestone-reports/${r.id}/review`, { decision, note: note || undefined }), 'funding.awards.reviewed');
+  const review = useAwardMutation(
+    award.id,
+    (decision: 'approved' | 'rejected') => post<AwardDto>(`/api/v1/funding/milestone-reports/${r.id}/review`, { decision, note: note || undefined }),
+    'funding.awards.reviewed',
+  );
   return (
     <Stack gap={4} mt="xs">
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -162,7 +171,14 @@ function ReportView({ award, milestone }: { award: AwardDto; milestone: Mileston
 function ReportForm({ award, milestone }: { award: AwardDto; milestone: Milestone }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [f, setF] = useState({ narrative: '', revenue: '' as number | '', jobs: '' as number | '', ipCount: '' as number | '', followOn: 0 as number | '', followOnSources: '' });
+  const [f, setF] = useState({
+    narrative: '',
+    revenue: '' as number | '',
+    jobs: '' as number | '',
+    ipCount: '' as number | '',
+    followOn: 0 as number | '',
+    followOnSources: '',
+  });
   const submit = useAwardMutation(
     award.id,
     () =>
@@ -191,11 +207,35 @@ function ReportForm({ award, milestone }: { award: AwardDto; milestone: Mileston
       }}
     >
       <Stack gap="xs" mt="xs">
-        <Textarea label={t('funding.awards.narrative')} required autosize minRows={3} value={f.narrative} onChange={(e) => setF({ ...f, narrative: e.currentTarget.value })} />
+        <Textarea
+          label={t('funding.awards.narrative')}
+          required
+          autosize
+          minRows={3}
+          value={f.narrative}
+          onChange={(e) => setF({ ...f, narrative: e.currentTarget.value })}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <NumberInput label={t('funding.awards.revenueIn', { currency: award.currency })} min={0} value={f.revenue} onChange={(v) => setF({ ...f, revenue: v === '' ? '' : Number(v) })} />
-          <NumberInput label={t('funding.awards.jobs')} min={0} allowDecimal={false} value={f.jobs} onChange={(v) => setF({ ...f, jobs: v === '' ? '' : Number(v) })} />
-          <NumberInput label={t('funding.awards.ip')} min={0} allowDecimal={false} value={f.ipCount} onChange={(v) => setF({ ...f, ipCount: v === '' ? '' : Number(v) })} />
+          <NumberInput
+            label={t('funding.awards.revenueIn', { currency: award.currency })}
+            min={0}
+            value={f.revenue}
+            onChange={(v) => setF({ ...f, revenue: v === '' ? '' : Number(v) })}
+          />
+          <NumberInput
+            label={t('funding.awards.jobs')}
+            min={0}
+            allowDecimal={false}
+            value={f.jobs}
+            onChange={(v) => setF({ ...f, jobs: v === '' ? '' : Number(v) })}
+          />
+          <NumberInput
+            label={t('funding.awards.ip')}
+            min={0}
+            allowDecimal={false}
+            value={f.ipCount}
+            onChange={(v) => setF({ ...f, ipCount: v === '' ? '' : Number(v) })}
+          />
           <NumberInput
             label={t('funding.awards.followOnIn', { currency: award.currency })}
             description={t('funding.awards.followOnHint')}
@@ -204,7 +244,11 @@ function ReportForm({ award, milestone }: { award: AwardDto; milestone: Mileston
             onChange={(v) => setF({ ...f, followOn: v === '' ? '' : Number(v) })}
           />
         </SimpleGrid>
-        <TextInput label={t('funding.awards.followOnSources')} value={f.followOnSources} onChange={(e) => setF({ ...f, followOnSources: e.currentTarget.value })} />
+        <TextInput
+          label={t('funding.awards.followOnSources')}
+          value={f.followOnSources}
+          onChange={(e) => setF({ ...f, followOnSources: e.currentTarget.value })}
+        />
         <ApiErrorAlert error={submit.error} />
         <Group>
           <Button type="submit" loading={submit.isPending} data-testid="submit-report">
@@ -224,7 +268,12 @@ function AddMilestone({ award }: { award: AwardDto }) {
   const [f, setF] = useState({ title: '', dueOn: '', disbursement: '' as number | '' });
   const add = useAwardMutation(
     award.id,
-    () => post<AwardDto>(`/api/v1/funding/awards/${award.id}/milestones`, { title: f.title, dueOn: f.dueOn, disbursement: f.disbursement === '' ? 0 : f.disbursement }),
+    () =>
+      post<AwardDto>(`/api/v1/funding/awards/${award.id}/milestones`, {
+        title: f.title,
+        dueOn: f.dueOn,
+        disbursement: f.disbursement === '' ? 0 : f.disbursement,
+      }),
     'funding.awards.milestoneAdded',
   );
   return (
@@ -239,9 +288,21 @@ function AddMilestone({ award }: { award: AwardDto }) {
         }}
       >
         <Group align="flex-end" gap="xs" wrap="wrap">
-          <TextInput label={t('funding.awards.milestoneTitle')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} w={280} />
+          <TextInput
+            label={t('funding.awards.milestoneTitle')}
+            required
+            value={f.title}
+            onChange={(e) => setF({ ...f, title: e.currentTarget.value })}
+            w={280}
+          />
           <TextInput label={t('funding.awards.dueOn')} type="date" required value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.currentTarget.value })} />
-          <NumberInput label={t('funding.awards.disbursementIn', { currency: award.currency })} min={0} required value={f.disbursement} onChange={(v) => setF({ ...f, disbursement: v === '' ? '' : Number(v) })} />
+          <NumberInput
+            label={t('funding.awards.disbursementIn', { currency: award.currency })}
+            min={0}
+            required
+            value={f.disbursement}
+            onChange={(v) => setF({ ...f, disbursement: v === '' ? '' : Number(v) })}
+          />
           <Button type="submit" loading={add.isPending} data-testid="add-milestone-button">
             {t('funding.awards.addMilestoneButton')}
           </Button>
@@ -256,7 +317,11 @@ function Acceptance({ award }: { award: AwardDto }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<string | null>(award.proposal.outcome);
   const [reasons, setReasons] = useState('');
-  const decide = useAwardMutation(award.id, () => post<AwardDto>(`/api/v1/funding/awards/${award.id}/acceptance`, { outcome, reasons }), 'funding.awards.accepted');
+  const decide = useAwardMutation(
+    award.id,
+    () => post<AwardDto>(`/api/v1/funding/awards/${award.id}/acceptance`, { outcome, reasons }),
+    'funding.awards.accepted',
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="acceptance-heading">
       <Title order={2} size="h4" id="acceptance-heading" mb="xs">

@@ -44,7 +44,13 @@ export function DashboardPage() {
     <>
       <PageTitle
         actions={
-          <Button component="a" href={withQuery('/api/v1/funding/dashboard/export', { callId: callId ?? undefined })} download variant="default" data-testid="dashboard-xlsx">
+          <Button
+            component="a"
+            href={withQuery('/api/v1/funding/dashboard/export', { callId: callId ?? undefined })}
+            download
+            variant="default"
+            data-testid="dashboard-xlsx"
+          >
             {t('funding.dashboard.export')}
           </Button>
         }

@@ -16,8 +16,12 @@ export const AK = {
 
 export const awardsQuery = queryOptions({ queryKey: AK.list, queryFn: () => get<{ items: AwardSummaryDto[]; total: number }>('/api/v1/funding/awards') });
 export const awardQuery = (id: string) => queryOptions({ queryKey: AK.award(id), queryFn: () => get<AwardDto>(`/api/v1/funding/awards/${id}`) });
-export const dashboardQuery = (callId?: string) => queryOptions({ queryKey: AK.dashboard(callId), queryFn: () => get<Dashboard>('/api/v1/funding/dashboard', { callId }) });
-export const leverageQuery = (callId?: string) => queryOptions({ queryKey: AK.leverage(callId), queryFn: () => get<LeverageReport>('/api/v1/funding/leverage', { callId }) });
+export const dashboardQuery = (callId?: string) =>
+  queryOptions({ queryKey: AK.dashboard(callId), queryFn: () => get<Dashboard>('/api/v1/funding/dashboard', { callId }) });
+export const leverageQuery = (callId?: string) =>
+  queryOptions({ queryKey: AK.leverage(callId), queryFn: () => get<LeverageReport>('/api/v1/funding/leverage', { callId }) });
 
 export const times = (r: number | null | undefined, lng: string) =>
-  r === null || r === undefined ? '—' : `${new Intl.NumberFormat(lng === 'zh' ? 'zh-CN' : lng === 'ur' ? 'ur-PK' : 'en-GB', { maximumFractionDigits: 2 }).format(r)}×`;
+  r === null || r === undefined
+    ? '—'
+    : `${new Intl.NumberFormat(lng === 'zh' ? 'zh-CN' : lng === 'ur' ? 'ur-PK' : 'en-GB', { maximumFractionDigits: 2 }).format(r)}×`;

@@ -64,7 +64,10 @@ export function AssignmentPage() {
             <Figure label={t('funding.review.assign.loads')} value={`${v.run.minLoad}–${v.run.maxLoad}`} />
             <Figure label={t('funding.review.assign.objective')} value={v.run.objective.toFixed(3)} />
             <Figure label={t('funding.review.assign.gap')} value={`${(v.run.gap * 100).toFixed(4)}%`} />
-            <Figure label={t('funding.review.assign.optimal')} value={v.run.optimal ? t('funding.review.assign.proven') : t('funding.review.assign.repaired')} />
+            <Figure
+              label={t('funding.review.assign.optimal')}
+              value={v.run.optimal ? t('funding.review.assign.proven') : t('funding.review.assign.repaired')}
+            />
           </SimpleGrid>
           <Text size="xs" mt="xs">
             {t('funding.review.assign.ranAt')} <DateTime value={v.run.createdAt} />
@@ -147,10 +150,10 @@ function ApplicationCard({ callId, app, onDone, showPairs }: { callId: string; a
   const conflicted = new Set(app.conflicts.map((c) => c.reviewerId));
   const candidates = (pool.data?.items ?? []).filter((r) => r.active && !assigned.some((p) => p.reviewerId === r.id) && !conflicted.has(r.id));
   return (
-    <Paper withBorder p="md" component="section" aria-label={app.title} data-testid={`assignment-${app.id}`}>
+    <Paper withBorder p="md" component="section" aria-labelledby={`app-${app.id}`} data-testid={`assignment-${app.id}`}>
       <Group justify="space-between" mb="xs">
         <div>
-          <Title order={2} size="h5">
+          <Title order={2} size="h5" id={`app-${app.id}`}>
             {app.title}
           </Title>
           <Text size="xs" c="gray.7">
@@ -170,7 +173,12 @@ function ApplicationCard({ callId, app, onDone, showPairs }: { callId: string; a
           </Table.Thead>
           <Table.Tbody>
             {[...assigned, ...others].map((p) => (
-              <PairRow key={p.id} pair={p} busy={override.isPending} onRemove={(r) => override.mutate({ reviewerId: p.reviewerId, include: false, reason: r })} />
+              <PairRow
+                key={p.id}
+                pair={p}
+                busy={override.isPending}
+                onRemove={(r) => override.mutate({ reviewerId: p.reviewerId, include: false, reason: r })}
+              />
             ))}
           </Table.Tbody>
         </ScrollTable>
@@ -198,7 +206,12 @@ function ApplicationCard({ callId, app, onDone, showPairs }: { callId: string; a
             w={240}
           />
           <TextInput size="xs" label={t('funding.review.assign.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} w={280} />
-          <Button size="xs" disabled={!adding || !reason.trim()} loading={override.isPending} onClick={() => adding && override.mutate({ reviewerId: adding, include: true, reason })}>
+          <Button
+            size="xs"
+            disabled={!adding || !reason.trim()}
+            loading={override.isPending}
+            onClick={() => adding && override.mutate({ reviewerId: adding, include: true, reason })}
+          >
             {t('funding.review.assign.forceButton')}
           </Button>
         </Group>
@@ -233,7 +246,9 @@ function PairRow({ pair, onRemove, busy }: { pair: Pair; onRemove: (reason: stri
           {t('funding.review.assign.textSimilarity', { value: pct(r.textSimilarity) })} · {t('funding.review.assign.tagOverlap', { value: pct(r.tagOverlap) })}
         </Text>
         {r.sharedTerms.length > 0 && <Text size="xs">{t('funding.review.assign.sharedTerms', { terms: r.sharedTerms.slice(0, 6).join(', ') })}</Text>}
-        {r.sharedTags.length > 0 && <Text size="xs">{t('funding.review.assign.sharedTags', { tags: r.sharedTags.map((x) => t(`registry.sectors.${x}`, x)).join(', ') })}</Text>}
+        {r.sharedTags.length > 0 && (
+          <Text size="xs">{t('funding.review.assign.sharedTags', { tags: r.sharedTags.map((x) => t(`registry.sectors.${x}`, x)).join(', ') })}</Text>
+        )}
       </Table.Td>
       <Table.Td>
         {pair.status === 'assigned' && !pair.scored && !removing && (

@@ -43,7 +43,9 @@ export function InboxPage() {
               <Table.Td>{pickName(i.callNames, lng)}</Table.Td>
               <Table.Td>{i.blind ? <Badge color="gray">{t('funding.review.blind')}</Badge> : i.enterpriseName}</Table.Td>
               <Table.Td>
-                <Badge color={i.status === 'submitted' ? 'teal' : i.status === 'draft' ? 'yellow' : 'blue'}>{t(`funding.review.inbox.states.${i.status}`)}</Badge>
+                <Badge color={i.status === 'submitted' ? 'teal' : i.status === 'draft' ? 'yellow' : 'blue'}>
+                  {t(`funding.review.inbox.states.${i.status}`)}
+                </Badge>
               </Table.Td>
             </Table.Tr>
           ))}

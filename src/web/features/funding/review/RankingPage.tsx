@@ -63,10 +63,16 @@ export function RankingPage() {
         <>
           <Group mb="md" gap="xl" wrap="wrap">
             <Text data-testid="budget-line">
-              {t('funding.review.rank.budget', { budget: money(r.budget, r.currency, lng), committed: money(r.committed, r.currency, lng), remaining: money(r.remaining, r.currency, lng) })}
+              {t('funding.review.rank.budget', {
+                budget: money(r.budget, r.currency, lng),
+                committed: money(r.committed, r.currency, lng),
+                remaining: money(r.remaining, r.currency, lng),
+              })}
             </Text>
             <Switch label={t('funding.review.rank.normalise')} checked={normalise} onChange={(e) => setNormalise(e.currentTarget.checked)} />
-            <Badge color={r.resultsStatus === 'final' ? 'teal' : r.resultsStatus === 'published' ? 'blue' : 'gray'}>{t(`funding.review.rank.status.${r.resultsStatus}`)}</Badge>
+            <Badge color={r.resultsStatus === 'final' ? 'teal' : r.resultsStatus === 'published' ? 'blue' : 'gray'}>
+              {t(`funding.review.rank.status.${r.resultsStatus}`)}
+            </Badge>
           </Group>
           {normalise && (
             <Text size="sm" mb="sm" maw={820}>
@@ -120,7 +126,14 @@ export function RankingPage() {
                 {t('funding.review.rank.publishHint')}
               </Text>
               <Group align="flex-end">
-                <NumberInput label={t('funding.review.rank.objectionDays')} min={0} max={90} value={days} onChange={(v) => setDays(v === '' ? '' : Number(v))} w={200} />
+                <NumberInput
+                  label={t('funding.review.rank.objectionDays')}
+                  min={0}
+                  max={90}
+                  value={days}
+                  onChange={(v) => setDays(v === '' ? '' : Number(v))}
+                  w={200}
+                />
                 <Button onClick={() => publish.mutate()} loading={publish.isPending} data-testid="publish-results">
                   {t('funding.review.rank.publish')}
                 </Button>
@@ -204,7 +217,15 @@ function RankRow({ callId, item, currency, locked }: { callId: string; item: Ite
               onChange={setDecision}
               allowDeselect={false}
             />
-            {decision === 'fund' && <NumberInput size="xs" label={t('funding.review.rank.amount', { currency })} min={1} value={amount} onChange={(v) => setAmount(v === '' ? '' : Number(v))} />}
+            {decision === 'fund' && (
+              <NumberInput
+                size="xs"
+                label={t('funding.review.rank.amount', { currency })}
+                min={1}
+                value={amount}
+                onChange={(v) => setAmount(v === '' ? '' : Number(v))}
+              />
+            )}
             <Textarea size="xs" label={t('funding.review.rank.reasons')} value={reasons} onChange={(e) => setReasons(e.currentTarget.value)} />
             <ApiErrorAlert error={save.error} />
             <Group gap={4}>
@@ -228,7 +249,8 @@ function Objections({ callId }: { callId: string }) {
   const list = useQuery(objectionsQuery(callId));
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const answer = useMutation({
-    mutationFn: (v: { id: string; status: 'upheld' | 'dismissed' }) => patch(`/api/v1/funding/result-objections/${v.id}`, { status: v.status, response: answers[v.id] }),
+    mutationFn: (v: { id: string; status: 'upheld' | 'dismissed' }) =>
+      patch(`/api/v1/funding/result-objections/${v.id}`, { status: v.status, response: answers[v.id] }),
     onSuccess: () => qc.invalidateQueries({ queryKey: K.objections(callId) }),
   });
   const items = list.data?.items ?? [];
@@ -246,7 +268,13 @@ function Objections({ callId }: { callId: string }) {
             </Text>
           ) : (
             <Group align="flex-end" gap="xs" mt="xs">
-              <Textarea size="xs" label={t('funding.review.rank.response')} value={answers[o.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [o.id]: e.currentTarget.value })} w={360} />
+              <Textarea
+                size="xs"
+                label={t('funding.review.rank.response')}
+                value={answers[o.id] ?? ''}
+                onChange={(e) => setAnswers({ ...answers, [o.id]: e.currentTarget.value })}
+                w={360}
+              />
               <Button size="compact-xs" disabled={!answers[o.id]?.trim()} onClick={() => answer.mutate({ id: o.id, status: 'upheld' })}>
                 {t('funding.review.rank.uphold')}
               </Button>

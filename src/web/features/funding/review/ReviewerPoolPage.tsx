@@ -102,14 +102,32 @@ export function ReviewerPoolPage() {
         >
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('funding.review.pool.name')} required value={form.name} error={errs.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-              <TextInput label={t('fields.email')} type="email" value={form.email} error={errs.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
+              <TextInput
+                label={t('funding.review.pool.name')}
+                required
+                value={form.name}
+                error={errs.name}
+                onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t('fields.email')}
+                type="email"
+                value={form.email}
+                error={errs.email}
+                onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+              />
               <TextInput
                 label={t('funding.review.pool.organisation')}
                 value={form.organisationName}
                 onChange={(e) => setForm({ ...form, organisationName: e.currentTarget.value })}
               />
-              <MultiSelect label={t('funding.review.pool.tags')} data={sectors} value={form.tags} error={errs.tags} onChange={(tags) => setForm({ ...form, tags })} />
+              <MultiSelect
+                label={t('funding.review.pool.tags')}
+                data={sectors}
+                value={form.tags}
+                error={errs.tags}
+                onChange={(tags) => setForm({ ...form, tags })}
+              />
             </SimpleGrid>
             <Textarea
               label={t('funding.review.pool.expertise')}
@@ -120,7 +138,11 @@ export function ReviewerPoolPage() {
               error={errs.expertise}
               onChange={(e) => setForm({ ...form, expertise: e.currentTarget.value })}
             />
-            <Checkbox label={t('funding.review.pool.seniorLabel')} checked={form.senior} onChange={(e) => setForm({ ...form, senior: e.currentTarget.checked })} />
+            <Checkbox
+              label={t('funding.review.pool.seniorLabel')}
+              checked={form.senior}
+              onChange={(e) => setForm({ ...form, senior: e.currentTarget.checked })}
+            />
             <ApiErrorAlert error={create.error} fields={['name', 'email', 'expertise', 'tags']} />
             <Group>
               <Button type="submit" loading={create.isPending}>

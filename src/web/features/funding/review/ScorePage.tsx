@@ -133,7 +133,14 @@ export function ScorePage() {
                 />
               </Group>
             ))}
-            <Textarea label={t('funding.review.score.overall')} autosize minRows={2} disabled={submitted} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+            <Textarea
+              label={t('funding.review.score.overall')}
+              autosize
+              minRows={2}
+              disabled={submitted}
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+            />
             {d.score?.total !== null && d.score?.total !== undefined && (
               <Alert color="teal" variant="light" data-testid="score-total">
                 {t('funding.review.score.total', { total: d.score.total.toFixed(2), percent: d.score.percent?.toFixed(0) })}

@@ -56,16 +56,26 @@ export const assignmentQuery = (callId: string) =>
 export const rankingQuery = (callId: string, normalise: boolean) =>
   queryOptions({ queryKey: K.ranking(callId, normalise), queryFn: () => get<Ranking>(`/api/v1/funding/calls/${callId}/ranking`, { normalise }) });
 export const inboxQuery = queryOptions({ queryKey: K.inbox, queryFn: () => get<Inbox>('/api/v1/funding/review/inbox') });
-export const reviewQuery = (id: string) => queryOptions({ queryKey: K.review(id), queryFn: () => get<ReviewDetail>(`/api/v1/funding/review/assignments/${id}`) });
-export const resultsListQuery = queryOptions({ queryKey: K.results, queryFn: () => get<{ items: ResultsSummary[]; total: number }>('/api/v1/funding/results') });
+export const reviewQuery = (id: string) =>
+  queryOptions({ queryKey: K.review(id), queryFn: () => get<ReviewDetail>(`/api/v1/funding/review/assignments/${id}`) });
+export const resultsListQuery = queryOptions({
+  queryKey: K.results,
+  queryFn: () => get<{ items: ResultsSummary[]; total: number }>('/api/v1/funding/results'),
+});
 export const callResultsQuery = (callId: string) =>
   queryOptions({ queryKey: K.callResults(callId), queryFn: () => get<PublishedResults>(`/api/v1/funding/calls/${callId}/results`), retry: false });
 export const objectionsQuery = (callId: string) =>
-  queryOptions({ queryKey: K.objections(callId), queryFn: () => get<{ items: ObjectionDto[]; total: number }>(`/api/v1/funding/calls/${callId}/results/objections`) });
+  queryOptions({
+    queryKey: K.objections(callId),
+    queryFn: () => get<{ items: ObjectionDto[]; total: number }>(`/api/v1/funding/calls/${callId}/results/objections`),
+  });
 export const letterQuery = (id: string, lang?: string) =>
   queryOptions({ queryKey: K.letter(id, lang), queryFn: () => get<DecisionLetter>(`/api/v1/funding/decision-letters/${id}`, { lang }), retry: false });
 /** Calls as officers see them (drafts too), from the calls module's API. */
-export const reviewCallsQuery = queryOptions({ queryKey: K.calls, queryFn: () => get<{ items: CallLite[]; total: number }>('/api/v1/funding/calls', { limit: 200 }) });
+export const reviewCallsQuery = queryOptions({
+  queryKey: K.calls,
+  queryFn: () => get<{ items: CallLite[]; total: number }>('/api/v1/funding/calls', { limit: 200 }),
+});
 
 export const pickName = (n: { en: string; zh?: string; ur?: string } | null | undefined, lng: string) => (n ? (n[lng as 'en'] ?? n.en) || n.en : '');
 

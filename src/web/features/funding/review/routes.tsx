@@ -1,11 +1,12 @@
-import { type AnyRoute, createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { MemberRoute, RootRoute } from '../../../app/router';
 
 /**
  * The pages of the seed fund's review and awards (issue 4). Public: published results. Signed in: the
  * officer's pool, assignment, ranking and dashboard; the reviewer's inbox and scoring; decision letters;
  * awards. The API enforces who may do what; the pages only avoid showing what would answer 403.
  */
-export function fundingReviewRoutes<R extends AnyRoute, M extends AnyRoute>(root: R, member: M) {
+export function fundingReviewRoutes(root: RootRoute, member: MemberRoute) {
   const results = createRoute({
     getParentRoute: () => root,
     path: '/funding/results',
