@@ -189,6 +189,10 @@ async function storeResult(
   const revById = new Map(instance.reviewers.map((r) => [r.id, r]));
   const keep = new Set<string>();
   const added: { reviewerId: string; applicationId: string }[] = [];
+  // Pairs that stand keep their row (a new run id, in batches); new pairs are inserted in batches, with
+  // their reasons: a call of 35,000 applications × 3 is 105,000 rows, not 105,000 round trips.
+  const kept: string[] = [];
+  const inserts: (typeof reviewAssignments.$inferInsert)[] = [];
   for (const p of result.pairs) {
     const k = key(p.applicationId, p.reviewerId);
     keep.add(k);
@@ -196,7 +200,8 @@ async function storeResult(
     const forced = o.fixed.some((f) => f.include && f.applicationId === p.applicationId && f.reviewerId === p.reviewerId);
     const origin = origins.get(k) ?? (forced ? 'override' : prior?.status === 'assigned' ? prior.origin : 'optimiser');
     if (prior?.status === 'assigned') {
-      await tx.update(reviewAssignments).set({ runId: run.id, origin, affinity: p.affinity }).where(eq(reviewAssignments.id, prior.id));
+      if (prior.origin === origin) kept.push(prior.id);
+      else await tx.update(reviewAssignments).set({ runId: run.id, origin }).where(eq(reviewAssignments.id, prior.id));
       continue;
     }
     const { reasons } = affinity(appById.get(p.applicationId)!, revById.get(p.reviewerId)!, model);
@@ -206,12 +211,18 @@ async function storeResult(
         .set({ runId: run.id, origin, affinity: p.affinity, reasons, status: 'assigned', note: null })
         .where(eq(reviewAssignments.id, prior.id));
     } else {
-      await tx
-        .insert(reviewAssignments)
-        .values({ runId: run.id, callId: call.id, applicationId: p.applicationId, reviewerId: p.reviewerId, affinity: p.affinity, reasons, origin });
+      inserts.push({ runId: run.id, callId: call.id, applicationId: p.applicationId, reviewerId: p.reviewerId, affinity: p.affinity, reasons, origin });
     }
     added.push(p);
   }
+  const BATCH = 1000;
+  for (let i = 0; i < kept.length; i += BATCH) {
+    await tx
+      .update(reviewAssignments)
+      .set({ runId: run.id })
+      .where(inArray(reviewAssignments.id, kept.slice(i, i + BATCH)));
+  }
+  for (let i = 0; i < inserts.length; i += BATCH) await tx.insert(reviewAssignments).values(inserts.slice(i, i + BATCH));
   const dropped = existing.filter((e) => e.status === 'assigned' && !keep.has(key(e.applicationId, e.reviewerId)));
   if (dropped.length) {
     const droppedIds = dropped.map((d) => d.id);
