@@ -10,6 +10,7 @@ import { AppError, conflict, forbidden, notFound } from '../../../platform/error
 import { notify } from '../../../platform/notifications/notify';
 import { createAwardsForFinalResults } from '../awards/make-awards';
 import { fundingCalls } from '../calls/calls.tables';
+import { callPhase } from '../calls/call-rules';
 import { fundingNow } from '../calls/clock';
 import { rankApplications } from './ranking';
 import { callResults, type PublishedEntry, panelDecisions, resultObjections, reviewScores } from './review.tables';
@@ -139,6 +140,9 @@ export async function publishResults(ctx: Ctx, callId: string, input: z.infer<ty
     await assertUnpublished(tx, callId);
     const { view, apps, call } = await ranking(tx, callId, input.normalised);
     assertOfficerOf(ctx, call.programId);
+    // Results of a call that still takes applications would rank an incomplete field.
+    if (callPhase({ status: call.status as never, opensAt: call.opensAt, closesAt: call.closesAt }, fundingNow()) === 'accepting')
+      throw conflict('call_still_open');
     const undecided = view.items.filter((i) => !i.decision);
     if (view.items.length === 0 || undecided.length) throw new AppError(422, 'decisions_missing', { count: undecided.length });
     const entries: PublishedEntry[] = view.items.map((i) => {

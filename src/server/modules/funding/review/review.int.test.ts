@@ -285,6 +285,14 @@ describe('seed fund review and awards', () => {
     expect((await decide(app.C, { decision: 'fund', amount: 1, reasons: 'late' })).statusCode).toBe(409);
   });
 
+  it('refuses to publish the results of a call that still takes applications', async () => {
+    const { call: open } = await makeCall(t.database, { status: 'open', closesInDays: 5 });
+    const res = await api('POST', `/calls/${open.id}/results/publish`, officer, { objectionDays: 3 }, { 'accept-language': 'ur' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('call_still_open');
+    expect(res.json().error.message).toMatch(/[\u0600-\u06ff]/);
+  });
+
   it('writes the decision letter in the applicant’s language, only for the applicant and officers', async () => {
     const zh = await api('GET', `/decision-letters/${app.B}`, applicantB);
     expect(zh.statusCode, zh.body).toBe(200);

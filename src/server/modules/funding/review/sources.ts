@@ -24,6 +24,7 @@ export type CallForReview = {
   programNames: Text3;
   names: Text3;
   status: string;
+  opensAt: Date;
   closesAt: Date;
   budget: number;
   currency: string;
@@ -51,6 +52,7 @@ export async function loadCall(db: Reader, callId: string): Promise<CallForRevie
     programNames: row.programNames,
     names: c.names,
     status: c.status,
+    opensAt: c.opensAt,
     closesAt: c.closesAt,
     budget: Number(c.budget),
     currency: c.currency,

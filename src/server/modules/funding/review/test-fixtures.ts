@@ -36,7 +36,7 @@ export const RUBRIC: Rubric = {
 
 export async function makeCall(
   database: Database,
-  opts: { budget?: number; k?: number; loadMin?: number; loadMax?: number; blind?: boolean; status?: 'open' | 'closed' } = {},
+  opts: { budget?: number; k?: number; loadMin?: number; loadMax?: number; blind?: boolean; status?: 'open' | 'closed'; closesInDays?: number } = {},
 ) {
   const db = database.db;
   const [program] = await db
@@ -49,7 +49,7 @@ export async function makeCall(
       programId: program.id,
       names: { en: 'Seed Fund 2026', zh: '2026年创新基金', ur: 'سیڈ فنڈ 2026' },
       opensAt: new Date(Date.now() - 30 * 86_400_000),
-      closesAt: new Date(Date.now() - 86_400_000),
+      closesAt: new Date(Date.now() + (opts.closesInDays ?? -1) * 86_400_000),
       timeZone: 'Asia/Shanghai',
       budget: opts.budget ?? 500_000,
       currency: 'USD',

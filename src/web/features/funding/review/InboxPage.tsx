@@ -7,6 +7,7 @@ import { EmptyRow } from '../../../app/components/EmptyRow';
 import { PageTitle } from '../../../app/components/PageTitle';
 import { ScrollTable } from '../../../app/components/ScrollTable';
 import { useLanguage } from '../../../app/useLanguage';
+import { MyExpertise } from './MyExpertise';
 import { inboxQuery, pickName } from './queries';
 
 /** The reviewer's inbox: only the applications assigned to them. */
@@ -51,6 +52,7 @@ export function InboxPage() {
           ))}
         </Table.Tbody>
       </ScrollTable>
+      <MyExpertise />
     </>
   );
 }
