@@ -1,6 +1,7 @@
 // `npm run bench`: platform figures measured in one run, printed as a table and written to bench/results/platform.json,
 // then the registry figures (bench/registry.ts → bench/results/registry.json), then the seed fund's reviewer assignment
-// (bench/assignment.ts → bench/results/assignment.json). `npm run bench -- platform|registry|assignment` runs only one.
+// (bench/assignment.ts → bench/results/assignment.json). `npm run bench -- platform|registry|assignment|funding-surge` runs only one;
+// the seed fund's deadline surge (bench/funding-surge.ts → bench/results/funding-surge.json).
 // Cold start to a healthy server on a fresh data folder (target: ≤ 60 s), and API latency and throughput of an
 // authenticated read and an audited write, on embedded PGlite and on a throwaway PostgreSQL 15 server.
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { findPostgresBin, startThrowawayPostgres } from '../src/server/test/postgres-server';
 import { startServerProcess } from '../src/server/test/server-process';
 import { benchAssignment, formatRows as formatAssignmentRows } from './assignment';
+import { runFundingSurge } from './funding-surge';
 import { load } from './http-load';
 import { registryBench } from './registry';
 
@@ -57,6 +59,7 @@ const only = process.argv[2];
 if (only === undefined || only === 'platform') await platformBench();
 if (only === undefined || only === 'registry') await registryBench();
 if (only === undefined || only === 'assignment') await assignmentBench();
+if (only === undefined || only === 'funding-surge') await runFundingSurge();
 
 /** Reviewer assignment of the seed fund (bench/assignment.ts → bench/results/assignment.json). */
 async function assignmentBench() {

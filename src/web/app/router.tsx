@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ApiTokensPage } from '../features/profile/ApiTokensPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
+import { fundingCallRoutes } from '../features/funding/calls/routes';
 import { fundingReviewRoutes } from '../features/funding/review/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
@@ -129,9 +130,12 @@ const directoryEntity = createRoute({
 });
 
 const [fundingResults, fundingCallResults, ...fundingMemberPages] = fundingReviewRoutes(root, member);
+const [fundingCalls, fundingCall, ...fundingApplyPages] = fundingCallRoutes(root, member);
 
 const routeTree = root.addChildren([
   fundingResults,
+  fundingCalls,
+  fundingCall,
   fundingCallResults,
   home,
   signIn,
@@ -148,7 +152,7 @@ const routeTree = root.addChildren([
     directoryList,
     directoryEntity,
   ]),
-  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages]),
+  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

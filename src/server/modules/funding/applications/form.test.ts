@@ -15,7 +15,14 @@ describe('application form rules', () => {
   });
 
   it('requires visible required answers and files, checks types and the instrument range', () => {
-    const ok = validateSubmission({ form, answers: eligibleAnswers(), attachmentCounts: { businessPlan: 1 }, instruments, instrument: 'grant', requestedAmount: 200_000 });
+    const ok = validateSubmission({
+      form,
+      answers: eligibleAnswers(),
+      attachmentCounts: { businessPlan: 1 },
+      instruments,
+      instrument: 'grant',
+      requestedAmount: 200_000,
+    });
     expect(ok).toEqual([]);
     const issues = validateSubmission({
       form,
@@ -44,7 +51,15 @@ describe('application form rules', () => {
     const answers = { ...eligibleAnswers(), patents: 4 }; // patents hidden: ipHeld is false
     expect(submittedAnswers(form, answers)).not.toHaveProperty('patents');
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 1 }] })).toBe('{"a":[{"c":1,"d":2}],"b":1}');
-    const content = { callId: 'c', enterpriseId: 'e', answers: { a: 1, b: 'x' }, instrument: 'grant' as const, requestedAmount: 1, currency: 'USD', attachments: [] };
+    const content = {
+      callId: 'c',
+      enterpriseId: 'e',
+      answers: { a: 1, b: 'x' },
+      instrument: 'grant' as const,
+      requestedAmount: 1,
+      currency: 'USD',
+      attachments: [],
+    };
     const h = contentHash(content);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash({ ...content, answers: { b: 'x', a: 1 } })).toBe(h);

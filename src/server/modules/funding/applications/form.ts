@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AnswerValue, ApplicationForm, FormField, Instrument, InstrumentKind } from '../../../../shared/contracts/funding';
+import { allFields, visibleFieldKeys } from '../../../../shared/funding-form';
 
 /**
  * Pure rules of an application form: which fields are visible given the answers (a field is shown when
@@ -11,24 +12,7 @@ import type { AnswerValue, ApplicationForm, FormField, Instrument, InstrumentKin
 export type Answers = Record<string, AnswerValue | undefined>;
 export type Issue = { path: string; code: string; params?: Record<string, unknown> };
 
-export const allFields = (form: ApplicationForm): FormField[] => form.sections.flatMap((s) => s.fields);
-
-/** The keys of the fields shown for these answers, in form order. */
-export function visibleFieldKeys(form: ApplicationForm, answers: Answers): Set<string> {
-  const visible = new Set<string>();
-  for (const field of allFields(form)) {
-    const cond = field.visibleWhen;
-    if (!cond) {
-      visible.add(field.key);
-      continue;
-    }
-    if (!visible.has(cond.field)) continue;
-    const value = answers[cond.field];
-    const values = Array.isArray(value) ? value : [value];
-    if (values.some((v) => v !== null && v !== undefined && cond.in.some((w) => w === v || String(w) === String(v)))) visible.add(field.key);
-  }
-  return visible;
-}
+export { allFields, visibleFieldKeys };
 
 const isBlank = (v: AnswerValue | undefined) =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);

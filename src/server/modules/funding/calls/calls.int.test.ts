@@ -13,7 +13,12 @@ describe('seed fund calls', () => {
   let programId: string;
   const now = new Date('2027-02-01T00:00:00Z');
   const inject = (s: Session | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: method as 'GET', url, headers: { ...(s?.headers ?? {}), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(s?.headers ?? {}), ...headers },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   beforeAll(async () => {
     t = await makeTestApp();
@@ -47,7 +52,12 @@ describe('seed fund calls', () => {
     expect(pub.json().total).toBe(2);
     expect(pub.json().items[0].applicationCount).toBeUndefined();
     const page = (await inject(null, 'GET', `/api/v1/funding/calls/${call.id}`)).json();
-    expect(page.eligibilityRules.map((r: { id: string }) => r.id)).toEqual(['high_tech_rnd', 'employees_under_500', 'technical_staff_30pct', 'majority_domestic']);
+    expect(page.eligibilityRules.map((r: { id: string }) => r.id)).toEqual([
+      'high_tech_rnd',
+      'employees_under_500',
+      'technical_staff_30pct',
+      'majority_domestic',
+    ]);
     expect(page.form.sections.length).toBeGreaterThan(1);
     expect(page.rubric.criteria.reduce((s: number, c: { weight: number }) => s + c.weight, 0)).toBe(100);
     const audits = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, call.id));
@@ -60,15 +70,41 @@ describe('seed fund calls', () => {
       ['closesAt', { ...input, closesAt: '2026-12-01T00:00:00Z' }],
       ['timeZone', { ...input, timeZone: 'Mars/Olympus' }],
       ['reviewerLoadMax', { ...input, reviewerLoadMin: 9, reviewerLoadMax: 2 }],
-      ['form.sections.0.fields.1.visibleWhen.field', { ...input, form: { sections: [{ key: 's', title: { en: 'S' }, fields: [{ key: 'a', type: 'text', label: { en: 'A' } }, { key: 'b', type: 'text', label: { en: 'B' }, visibleWhen: { field: 'zzz', in: [true] } }] }] } }],
-      ['form.sections.0.fields.0.options', { ...input, form: { sections: [{ key: 's', title: { en: 'S' }, fields: [{ key: 'a', type: 'select', label: { en: 'A' } }] }] } }],
+      [
+        'form.sections.0.fields.1.visibleWhen.field',
+        {
+          ...input,
+          form: {
+            sections: [
+              {
+                key: 's',
+                title: { en: 'S' },
+                fields: [
+                  { key: 'a', type: 'text', label: { en: 'A' } },
+                  { key: 'b', type: 'text', label: { en: 'B' }, visibleWhen: { field: 'zzz', in: [true] } },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+      [
+        'form.sections.0.fields.0.options',
+        { ...input, form: { sections: [{ key: 's', title: { en: 'S' }, fields: [{ key: 'a', type: 'select', label: { en: 'A' } }] }] } },
+      ],
       ['rubric.scaleMax', { ...input, rubric: { criteria: [], scaleMin: 5, scaleMax: 5 } }],
       ['eligibilityRules.0.test', { ...input, eligibilityRules: [{ id: 'x', source: 's', label: { en: 'a', zh: 'b', ur: 'c' }, test: { op: 'between' } }] }],
     ];
     for (const [path, body] of cases) {
       const res = await inject(officer, 'POST', '/api/v1/funding/calls', body);
       expect(res.statusCode, path).toBe(422);
-      expect(res.json().error.details.map((d: { path: string }) => d.path).join(' '), path).toContain(path);
+      expect(
+        res
+          .json()
+          .error.details.map((d: { path: string }) => d.path)
+          .join(' '),
+        path,
+      ).toContain(path);
     }
     const unknownProgram = await inject(officer, 'POST', '/api/v1/funding/calls', { ...input, programId: '00000000-0000-4000-8000-000000000009' });
     expect(unknownProgram.statusCode).toBe(422);
@@ -80,7 +116,14 @@ describe('seed fund calls', () => {
     const call = (await inject(officer, 'POST', '/api/v1/funding/calls', input)).json();
     await inject(officer, 'POST', `/api/v1/funding/calls/${call.id}/status`, { status: 'open' });
     const admin = await t.signIn('admin');
-    const e = await inject(admin, 'POST', '/api/v1/enterprises', { names: { en: 'Applicant Co.' }, country: 'CN', employees: 50, technicalStaff: 20, domesticOwnershipPct: 100, sector: 'biomedicine' });
+    const e = await inject(admin, 'POST', '/api/v1/enterprises', {
+      names: { en: 'Applicant Co.' },
+      country: 'CN',
+      employees: 50,
+      technicalStaff: 20,
+      domesticOwnershipPct: 100,
+      sector: 'biomedicine',
+    });
     const member = await t.signIn('enterprise_member', { scopeType: 'enterprise', scopeId: e.json().id });
     const draft = (await inject(member, 'POST', '/api/v1/funding/applications', { callId: call.id, enterpriseId: e.json().id })).json();
     const answers = { ...eligibleAnswers(), sector: 'biomedicine' };

@@ -1,4 +1,3 @@
-
 import { IdParam, listOf } from '../../../../shared/contracts/common';
 import { Call, CallInput, CallListQuery, CallPatch, CallSummary, CallTransition, Program, ProgramInput } from '../../../../shared/contracts/funding';
 import { type App, ctxOf, type Platform } from '../../../platform/http/request-context';
