@@ -259,6 +259,7 @@ describe('seed fund journey', () => {
   });
 
   it('the panel decides on the ranked list and publishes; the public reads the results', async () => {
+    await officer.call('POST', `/api/v1/funding/calls/${callId}/status`, { status: 'closed' });
     await signIn('program-officer@demo.seedbed.local');
     await page.goto(`${server.url}/funding/calls/${callId}/ranking`);
     await page.getByRole('heading', { level: 1, name: 'Ranking and decisions' }).waitFor();
@@ -291,6 +292,15 @@ describe('seed fund journey', () => {
     await table.getByText(/Fund · US\$200,000/).waitFor();
     await page.getByTestId('results-status').getByText('Final since').waitFor();
     await expectAccessible('published results (public)');
+    // The same results in Urdu, right to left.
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'اردو' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ur' && document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { level: 1, name: /نتائج/ }).waitFor();
+    await expectAccessible('published results (ur)');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
   });
 
   it('an award gets a milestone report and the leverage figure updates', async () => {

@@ -162,7 +162,7 @@ function ApplicationCard({ callId, app, onDone, showPairs }: { callId: string; a
         </div>
       </Group>
       {showPairs && (
-        <ScrollTable label={app.title} minWidth={760}>
+        <ScrollTable label={`${t('funding.review.assign.reviewer')}: ${app.title}`} minWidth={760}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('funding.review.assign.reviewer')}</Table.Th>
