@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
+import { ROLES } from '../../../shared/roles';
 import { makeTestApp, type Session, type TestApp } from '../../test/harness';
+import { allows, type Permission } from '../permissions';
 
 /**
  * Bad input gets a clear 4xx in the one error shape and changes nothing.
@@ -36,6 +38,13 @@ describe('malformed input at every write endpoint', () => {
     return parts.join(';');
   };
   const writeRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api/v1') && ['POST', 'PUT', 'PATCH'].includes(r.method) && !r.url.includes('/files'));
+  /** Admin where the admin may write; else someone whose role the permission table lets through. */
+  const sessionFor = async (permission: Permission): Promise<Session> => {
+    if (allows(permission, ['admin'])) return admin;
+    const role = ROLES.find((r) => allows(permission, [r]));
+    if (!role) throw new Error(`no role may use ${permission}`);
+    return t.signIn(role);
+  };
   const urlOf = (url: string) => url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
   const expectErrorShape = (body: string) => {
     const json = JSON.parse(body);
@@ -46,8 +55,9 @@ describe('malformed input at every write endpoint', () => {
 
   it('answers malformed JSON with 400 invalid_json', async () => {
     for (const route of writeRoutes()) {
+      const session = await sessionFor(route.permission); // signing in writes; the digest comes after
       const before = await digest();
-      const res = await t.app.inject({ method: route.method as 'POST', url: urlOf(route.url), headers: { ...admin.headers, 'content-type': 'application/json' }, payload: '{"email": "a@b.c",' });
+      const res = await t.app.inject({ method: route.method as 'POST', url: urlOf(route.url), headers: { ...session.headers, 'content-type': 'application/json' }, payload: '{"email": "a@b.c",' });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(400);
       expect(res.json().error.code).toBe('invalid_json');
       expect(await digest()).toBe(before);
