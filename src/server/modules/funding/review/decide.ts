@@ -92,6 +92,7 @@ export async function setDecision(ctx: Ctx, callId: string, applicationId: strin
   return withTransaction(ctx, async (tx, audit) => {
     // One decision writer per call at a time, so two officers cannot both spend the last of the budget.
     await tx.select({ id: fundingCalls.id }).from(fundingCalls).where(eq(fundingCalls.id, callId)).for('update');
+    assertOfficerOf(ctx, (await loadCall(tx, callId)).programId);
     await assertUnpublished(tx, callId);
     const { call, view } = await ranking(tx, callId, false);
     assertOfficerOf(ctx, call.programId);
@@ -137,6 +138,7 @@ export async function publishResults(ctx: Ctx, callId: string, input: z.infer<ty
   const actor = requireActor(ctx);
   return withTransaction(ctx, async (tx, audit) => {
     await tx.select({ id: fundingCalls.id }).from(fundingCalls).where(eq(fundingCalls.id, callId)).for('update');
+    assertOfficerOf(ctx, (await loadCall(tx, callId)).programId);
     await assertUnpublished(tx, callId);
     const { view, apps, call } = await ranking(tx, callId, input.normalised);
     assertOfficerOf(ctx, call.programId);

@@ -285,6 +285,13 @@ describe('seed fund review and awards', () => {
     expect((await decide(app.C, { decision: 'fund', amount: 1, reasons: 'late' })).statusCode).toBe(409);
   });
 
+  it('keeps an officer of another program out of this call’s review', async () => {
+    const other = await t.signIn('program_officer', { scopeType: 'program', scopeId: '00000000-0000-4000-8000-000000000009' });
+    expect((await api('GET', `/calls/${callId}/ranking`, other)).statusCode).toBe(403);
+    expect((await api('GET', `/calls/${callId}/assignment`, other)).statusCode).toBe(403);
+    expect((await api('PUT', `/calls/${callId}/decisions/${app.C}`, other, { decision: 'fund', amount: 1, reasons: 'x' })).statusCode).toBe(403);
+  });
+
   it('refuses to publish the results of a call that still takes applications', async () => {
     const { call: open } = await makeCall(t.database, { status: 'open', closesInDays: 5 });
     const res = await api('POST', `/calls/${open.id}/results/publish`, officer, { objectionDays: 3 }, { 'accept-language': 'ur' });

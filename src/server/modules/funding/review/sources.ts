@@ -94,7 +94,7 @@ export function textOf(form: ApplicationForm, answers: Record<string, unknown>):
   const fields = form.sections.flatMap((s) => s.fields);
   const str = (k: string) => (typeof answers[k] === 'string' ? (answers[k] as string).trim() : '');
   const texts = fields.filter((f) => f.type === 'text' && str(f.key));
-  const titled = texts.find((f) => /title|name|project/i.test(f.key)) ?? texts[0];
+  const titled = texts.find((f) => /title/i.test(f.key)) ?? texts.find((f) => /project|name/i.test(f.key)) ?? texts[0];
   const summary = fields
     .filter((f) => f.type === 'longtext' && str(f.key))
     .map((f) => str(f.key))
