@@ -11,8 +11,8 @@ import { type ApiClient, signInApi } from './registry-fixtures';
  * ranked list with its funding line and publishes; the public reads the results without signing in; the
  * award gets a milestone, the enterprise reports follow-on money and the leverage figure moves from 0× to 3.5×.
  *
- * Opening the call, applying and screening go through the API: the calls and applications pages are another
- * engineer's work in progress (their API is the one used here).
+ * Opening the call goes through the API (the call editor has its own journey in funding-apply.e2e.ts); applying
+ * and screening use the pages of the calls and applications module.
  */
 describe('seed fund journey', () => {
   let server: RunningServer;
@@ -119,19 +119,9 @@ describe('seed fund journey', () => {
     expect(open.phase).toBe('accepting');
   });
 
-  it('enterprises apply; one learns it is ineligible and why; the officer accepts the others (API)', async () => {
-    const ent = async (name: string, employees: number, sector: string) =>
-      (
-        await admin.call<{ id: string }>('POST', '/api/v1/enterprises', {
-          names: { en: name },
-          country: 'CN',
-          province: sector === 'new_energy' ? '320000' : '110000',
-          sector,
-          employees,
-          technicalStaff: Math.round(employees * 0.4),
-          domesticOwnershipPct: 100,
-        })
-      ).id;
+  it('enterprises apply in the browser; one sees itself ineligible and why; the officer accepts the others', async () => {
+    // The enterprises are in the registry (set up through its API); applying and screening are the pages of
+    // the calls and applications module.
     const specs = {
       A: {
         name: `Solid Cell Energy ${suffix}`,
@@ -139,7 +129,7 @@ describe('seed fund journey', () => {
         sector: 'new_energy',
         title: 'Solid-state lithium battery cells',
         summary: 'Solid electrolyte lithium battery cells for energy storage: safer cells, longer life, a pilot line in Nanjing.',
-        amount: 200_000,
+        amount: '200000',
       },
       B: {
         name: `Giant Electronics ${suffix}`,
@@ -147,7 +137,7 @@ describe('seed fund journey', () => {
         sector: 'electronic_information',
         title: 'Edge AI camera',
         summary: 'Machine learning inference chips for computer vision cameras.',
-        amount: 200_000,
+        amount: '200000',
       },
       C: {
         name: `Vision Chips ${suffix}`,
@@ -155,13 +145,30 @@ describe('seed fund journey', () => {
         sector: 'electronic_information',
         title: 'Low-power vision chip',
         summary: 'A low-power chip for machine learning and computer vision at the edge, software and semiconductor design.',
-        amount: 150_000,
+        amount: '150000',
       },
     } as const;
-    for (const k of ['A', 'B', 'C'] as const) {
+    for (const s of Object.values(specs)) {
+      await admin.call('POST', '/api/v1/enterprises', {
+        names: { en: s.name },
+        country: 'CN',
+        province: s.sector === 'new_energy' ? '320000' : '110000',
+        sector: s.sector,
+        employees: s.employees,
+        technicalStaff: Math.round(s.employees * 0.4),
+        domesticOwnershipPct: 100,
+      });
+    }
+    const ids: Record<string, string> = {};
+    for (const [k, s] of Object.entries(specs)) {
+      const found = await admin.call<{ items: { id: string }[] }>('GET', `/api/v1/enterprises?q=${encodeURIComponent(s.name)}&limit=1`);
+      ids[k] = found.items[0].id;
+    }
+    // A and C apply through the API (the form's autosave is still being finished by its author); B applies in the
+    // browser and sees, before submitting anything, that it is not eligible and why.
+    for (const k of ['A', 'C'] as const) {
       const s = specs[k];
-      const enterpriseId = await ent(s.name, s.employees, s.sector);
-      const app = await entrepreneur.call<{ id: string; version: number }>('POST', '/api/v1/funding/applications', { callId, enterpriseId });
+      const app = await entrepreneur.call<{ id: string }>('POST', '/api/v1/funding/applications', { callId, enterpriseId: ids[k] });
       apps[k] = app.id;
       await entrepreneur.call('PUT', `/api/v1/funding/applications/${app.id}/draft`, {
         answers: {
@@ -174,23 +181,48 @@ describe('seed fund journey', () => {
           summary: s.summary,
         },
         instrument: 'grant',
-        requestedAmount: s.amount,
+        requestedAmount: Number(s.amount),
       });
+      await entrepreneur.call('POST', `/api/v1/funding/applications/${app.id}/submit`);
     }
-    // B checks its eligibility before submitting: ineligible, with the rule and the reason.
-    const verdict = await entrepreneur.call<{ verdict: string; rules: { ruleId: string; outcome: string; reason: string; source: string }[] }>(
+    await signIn('enterprise-member@demo.seedbed.local');
+    await nav('Seed fund calls').click();
+    await page.getByRole('link', { name: callName }).click();
+    await page.getByRole('link', { name: 'Apply', exact: true }).click();
+    const select = page.getByRole('combobox', { name: /Enterprise/ });
+    await select.click();
+    await select.fill(specs.B.name);
+    await page.getByRole('option', { name: specs.B.name }).click();
+    await page.getByRole('button', { name: 'Start the application' }).click();
+    await page.waitForURL(/\/funding\/applications\/[0-9a-f-]{36}$/);
+    apps.B = page.url().split('/').pop()!;
+    // Prefilled from the registry (800 employees); the applicant declares R&D; the seeds' "fewer than 500
+    // people" rule fails and says so, with the figure and its source.
+    await expect.poll(() => page.locator('#field-employees').inputValue(), { timeout: 15_000 }).toBe('800');
+    await page
+      .getByRole('radiogroup', { name: /Does high-tech R&D/ })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    const panel = page.getByRole('heading', { name: 'Eligibility', level: 2 }).locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")][1]');
+    await panel.getByText('Not eligible').waitFor();
+    await panel.getByText(/800/).first().waitFor();
+    await panel.getByText(/seeds\/000_d1407c9116085406\.txt#have less than 500 people/).waitFor();
+    await expectAccessible('ineligible application');
+
+    const verdict = await entrepreneur.call<{ verdict: string; rules: { ruleId: string; outcome: string; source: string }[] }>(
       'POST',
       `/api/v1/funding/calls/${callId}/eligibility`,
       { applicationId: apps.B },
     );
     expect(verdict.verdict).toBe('ineligible');
-    const failed = verdict.rules.find((r) => r.outcome === 'fail');
-    expect(failed?.ruleId).toBe('employees_under_500');
-    expect(failed?.reason).toMatch(/800/);
-    expect(failed?.source).toContain('seeds/000');
+    expect(verdict.rules.find((r) => r.outcome === 'fail')).toMatchObject({ ruleId: 'employees_under_500', source: expect.stringContaining('seeds/000') });
+
+    await signIn('program-officer@demo.seedbed.local');
     for (const k of ['A', 'C'] as const) {
-      await entrepreneur.call('POST', `/api/v1/funding/applications/${apps[k]}/submit`);
-      await officer.call('POST', `/api/v1/funding/applications/${apps[k]}/screening`, { kind: 'accept' });
+      await nav('Screening').click();
+      await page.getByRole('link', { name: specs[k].name }).click();
+      await page.getByRole('button', { name: 'Record the decision' }).click();
+      await page.getByText('The decision was recorded and the applicant notified.').first().waitFor();
     }
   });
 
@@ -226,7 +258,7 @@ describe('seed fund journey', () => {
     await page.getByTestId('run-assignment').click();
     await page.getByTestId('run-summary').getByText('proven optimal').waitFor();
     const a = page.getByTestId(`assignment-${apps.A}`);
-    await expect.poll(() => a.locator('tr[data-status=assigned]').count()).toBe(2);
+    await expect.poll(() => a.locator('tr[data-status=assigned]').count(), { timeout: 15_000 }).toBe(2);
     await a
       .getByText(/shared words: .*(lithium|battery)/)
       .first()
@@ -240,7 +272,7 @@ describe('seed fund journey', () => {
       await nav('My reviews').click();
       await page.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor();
       const links = page.getByTestId('review-inbox').getByRole('link');
-      await expect.poll(() => links.count()).toBe(2);
+      await expect.poll(() => links.count(), { timeout: 15_000 }).toBe(2);
       for (const [title, scores] of [
         ['Solid-state lithium battery cells', ['4.5', '4']],
         ['Low-power vision chip', ['3.5', '3']],
@@ -288,7 +320,7 @@ describe('seed fund journey', () => {
     await page.goto(`${server.url}/funding/results/${callId}`);
     const table = page.getByTestId('published-results');
     await table.getByText('Solid-state lithium battery cells').waitFor();
-    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 15_000 }).toBe(3);
     await table.getByText(/Fund · US\$200,000/).waitFor();
     await page.getByTestId('results-status').getByText('Final since').waitFor();
     await expectAccessible('published results (public)');
@@ -314,7 +346,7 @@ describe('seed fund journey', () => {
     await page.getByLabel('Disbursement (USD)').fill('120000');
     await page.getByTestId('add-milestone-button').click();
     await page.getByTestId('milestone-1').waitFor();
-    await expect.poll(() => page.getByTestId('leverage-figure').textContent()).toMatch(/0×/);
+    await expect.poll(() => page.getByTestId('leverage-figure').textContent(), { timeout: 15_000 }).toMatch(/0×/);
 
     await signIn('enterprise-member@demo.seedbed.local');
     await page.goto(awardUrl);
@@ -325,7 +357,7 @@ describe('seed fund journey', () => {
     await page.getByLabel('Follow-on money (USD)').fill('700000');
     await page.getByLabel('Where the follow-on money came from').fill('Series A led by a provincial guiding fund');
     await page.getByTestId('submit-report').click();
-    await expect.poll(() => page.getByTestId('leverage-figure').textContent()).toMatch(/3\.5×/);
+    await expect.poll(() => page.getByTestId('leverage-figure').textContent(), { timeout: 15_000 }).toMatch(/3\.5×/);
     await expectAccessible('award with a milestone report');
 
     await signIn('program-officer@demo.seedbed.local');
