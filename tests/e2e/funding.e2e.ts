@@ -360,6 +360,15 @@ describe('seed fund journey', () => {
     await expect.poll(() => page.getByTestId('leverage-figure').textContent(), { timeout: 15_000 }).toMatch(/3\.5×/);
     await expectAccessible('award with a milestone report');
 
+    // The decision letter, in the applicant's language, and in Urdu on request (right to left).
+    await page.goto(`${server.url}/funding/letters/${apps.A}`);
+    const letter = page.getByTestId('decision-letter');
+    await letter.getByText(/Your application is funded: US\$200,000/).waitFor();
+    await letter.getByText('Best-scored: a safer cell with a pilot line.').waitFor();
+    await page.getByText('اردو', { exact: true }).click();
+    await expect.poll(() => letter.getAttribute('dir'), { timeout: 15_000 }).toBe('rtl');
+    await expectAccessible('decision letter (ur)');
+
     await signIn('program-officer@demo.seedbed.local');
     await nav('Seed fund dashboard').click();
     await page.getByRole('heading', { level: 1, name: 'Seed fund dashboard' }).waitFor();
