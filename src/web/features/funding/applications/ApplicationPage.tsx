@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Code, Grid, Group, NumberInput, Select, Sta
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, Attachment, EligibilityResult, InstrumentKind, Receipt } from '../../../../shared/contracts/funding';
 import { allFields } from '../../../../shared/funding-form';
@@ -65,8 +65,11 @@ function DraftEditor({ application, call }: { application: Application; call: Ca
   const [prefilled, setPrefilled] = useState<Set<string>>(new Set());
   const [uploading, setUploading] = useState<string | null>(null);
   const version = useRef(application.version);
-  const [debounced] = useDebouncedValue({ answers, instrument, amount, dirty }, 800);
-  const [forEligibility] = useDebouncedValue({ answers, instrument, amount }, 400);
+  // Debounce stable objects (a new object each render would restart the timers for ever).
+  const draftNow = useMemo(() => ({ answers, instrument, amount, dirty }), [answers, instrument, amount, dirty]);
+  const factsNow = useMemo(() => ({ answers, instrument, amount }), [answers, instrument, amount]);
+  const [debounced] = useDebouncedValue(draftNow, 800);
+  const [forEligibility] = useDebouncedValue(factsNow, 400);
   const ended = call.phase === 'ended';
 
   // Autosave: the whole draft, with the version it was read at; a change elsewhere is refused, not overwritten.

@@ -21,7 +21,7 @@ export function EligibilityPanel({ result, loading, live }: { result: Eligibilit
           <Loader size="xs" aria-label={t('funding.applications.eligibility.checking')} />
         ) : (
           result && (
-            <Badge color={VERDICT_COLOR[result.verdict]} size="lg" variant="filled">
+            <Badge color={VERDICT_COLOR[result.verdict]} size="lg" variant="filled" data-testid="verdict" data-verdict={result.verdict}>
               {result.verdictText}
             </Badge>
           )

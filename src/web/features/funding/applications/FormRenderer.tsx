@@ -1,19 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  FileButton,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Radio,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, FileButton, Group, MultiSelect, NumberInput, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, ApplicationForm, Attachment, FormField } from '../../../../shared/contracts/funding';
 import type { Language } from '../../../../shared/roles';

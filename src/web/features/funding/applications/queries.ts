@@ -23,13 +23,14 @@ export const screeningQuery = (q: { callId?: string; status?: string; verdict?: 
   });
 export const applicationQuery = (id: string) => queryOptions({ queryKey: AK.one(id), queryFn: () => get<Application>(`/api/v1/funding/applications/${id}`) });
 
+/** Badge colours; the darker orange and amber keep white text at a 4.5:1 contrast. */
 export const STATUS_COLOR: Record<string, string> = {
   draft: 'gray',
   submitted: 'blue',
-  info_requested: 'orange',
+  info_requested: '#a8400c',
   accepted: 'teal',
   rejected: 'red',
   withdrawn: 'dark',
 };
-export const VERDICT_COLOR = { eligible: 'teal', ineligible: 'red', incomplete: 'yellow' } as const;
-export const OUTCOME_COLOR = { pass: 'teal', fail: 'red', unknown: 'yellow' } as const;
+export const VERDICT_COLOR = { eligible: 'teal', ineligible: 'red', incomplete: '#8f5d00' } as const;
+export const OUTCOME_COLOR = { pass: 'teal', fail: 'red', unknown: '#8f5d00' } as const;
