@@ -177,4 +177,41 @@ describe('seed fund: applying', () => {
       .waitFor();
     await page.getByText('Submitted', { exact: true }).first().waitFor();
   });
+  it('lets an officer build a call in the editor (a conditional field, a rule threshold) and open it', async () => {
+    await signIn('program-officer@demo.seedbed.local');
+    await nav('Seed fund calls').click();
+    await page.getByRole('link', { name: 'New call' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New call' }).waitFor();
+    await page.getByRole('textbox', { name: 'Name (English)' }).fill(`Editor call ${suffix}`);
+    await page.getByRole('textbox', { name: 'Name (简体中文)' }).fill(`编辑器批次 ${suffix}`);
+    await expectAccessible('call editor');
+    // Rules: the seeds' four are chosen; raise the employee ceiling.
+    await page.getByRole('tab', { name: 'Eligibility rules' }).click();
+    await page.getByRole('checkbox', { name: 'Fewer than 500 employees' }).waitFor();
+    expect(await page.getByRole('checkbox', { name: 'Fewer than 500 employees' }).isChecked()).toBe(true);
+    await page.locator('.mantine-Card-root').filter({ hasText: 'Fewer than 500 employees' }).getByRole('textbox', { name: 'Threshold' }).fill('300');
+    // Form: a yes/no question and a field shown only when it is answered yes.
+    await page.getByRole('tab', { name: 'Application form' }).click();
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const second = page.getByTestId('field-editor').nth(1);
+    await second.getByRole('textbox', { name: 'Key' }).fill('hasPatent');
+    await second.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'yes or no' }).click();
+    await page.getByRole('button', { name: 'Add field' }).click();
+    const third = page.getByTestId('field-editor').nth(2);
+    await third.getByRole('textbox', { name: 'Key' }).fill('patentCount');
+    await third.getByRole('combobox', { name: 'Show only when' }).click();
+    await page.getByRole('option', { name: 'New field' }).first().click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/funding\/calls\/[0-9a-f-]{36}\/edit$/);
+    const callId = page.url().split('/').at(-2)!;
+    await page.getByRole('button', { name: 'Open the call (publish)' }).click();
+    await page.getByText('Status: Open').waitFor();
+    const call = await (await fetch(`${server.url}/api/v1/funding/calls/${callId}`)).json();
+    expect(call.status).toBe('open');
+    const fields = call.form.sections[0].fields;
+    expect(fields.map((f: { key: string }) => f.key)).toEqual(['title', 'hasPatent', 'patentCount']);
+    expect(fields[2].visibleWhen).toEqual({ field: 'hasPatent', in: [true] });
+    expect(call.eligibilityRules.find((r: { id: string }) => r.id === 'employees_under_500').test).toEqual({ op: 'lt', fact: 'employees', value: 300 });
+  });
 });

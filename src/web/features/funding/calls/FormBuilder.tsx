@@ -155,7 +155,7 @@ function FieldEditor({
   const condTarget = earlier.find((f) => f.key === cond?.field);
   const optionsText = (field.options ?? []).map((o) => [o.value, o.label.en, o.label.zh ?? '', o.label.ur ?? ''].join(' | ')).join('\n');
   return (
-    <Card withBorder padding="sm" bg="var(--mantine-color-default-hover)">
+    <Card withBorder padding="sm" bg="var(--mantine-color-default-hover)" data-testid="field-editor">
       <Group align="flex-end" gap="xs" wrap="wrap">
         <TextInput label={t('funding.calls.editor.key')} value={field.key} onChange={(e) => set({ key: e.currentTarget.value })} dir="ltr" w={160} />
         <Select
