@@ -136,7 +136,14 @@ export const AssignmentView = z.object({
       conflicts: z.array(z.object({ reviewerId: z.uuid(), reviewerName: z.string(), reasons: z.array(ConflictReasonDto) })),
     }),
   ),
+  /** Applications matching the query (the page is `applications`). */
+  total: z.number().int(),
   loads: z.array(z.object({ reviewerId: z.uuid(), name: z.string(), load: z.number().int(), senior: z.boolean() })),
+});
+export const AssignmentViewQuery = z.object({
+  q: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export type AssignmentView = z.infer<typeof AssignmentView>;
 

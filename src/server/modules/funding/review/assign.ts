@@ -381,7 +381,13 @@ export async function declineAssignment(ctx: Ctx, assignmentId: string, input: z
 }
 
 /** The call's assignment for the officer: the run's certificate, pairs with reasons, conflicts found, loads. */
-export async function assignmentView(db: Reader, callId: string) {
+export type ViewPage = { q?: string; offset?: number; limit?: number };
+
+/**
+ * The call's assignment for the officer, a page of applications at a time (a national call has tens of
+ * thousands): the run's certificate, each application's pairs with reasons and conflicts, every reviewer's load.
+ */
+export async function assignmentView(db: Reader, callId: string, paging: ViewPage = {}) {
   const call = await loadCall(db, callId);
   const run = await currentRun(db, callId);
   const { instance, apps, pool } = await buildInstance(db, call);
@@ -402,7 +408,11 @@ export async function assignmentView(db: Reader, callId: string) {
   const names = new Map(pool.map((r) => [r.id, r.name]));
   const loads = new Map<string, number>();
   for (const p of pairs) if (p.a.status === 'assigned') loads.set(p.a.reviewerId, (loads.get(p.a.reviewerId) ?? 0) + 1);
-  const appsOut = apps.map((a: ApplicationForReview) => ({
+  const needle = paging.q?.trim().toLowerCase();
+  const matching = needle ? apps.filter((a) => a.title.toLowerCase().includes(needle) || a.enterpriseNames.en.toLowerCase().includes(needle)) : apps;
+  const offset = paging.offset ?? 0;
+  const shown = matching.slice(offset, offset + (paging.limit ?? 50));
+  const appsOut = shown.map((a: ApplicationForReview) => ({
     id: a.id,
     title: a.title,
     enterpriseName: a.enterpriseNames.en,
@@ -447,11 +457,12 @@ export async function assignmentView(db: Reader, callId: string) {
         }
       : null,
     applications: appsOut,
+    total: matching.length,
     loads: pool.map((r) => ({ reviewerId: r.id, name: r.name, load: loads.get(r.id) ?? 0, senior: r.senior })).filter((l) => l.load > 0 || run),
   };
 }
 
-export async function getAssignment(ctx: Ctx, callId: string) {
+export async function getAssignment(ctx: Ctx, callId: string, paging: ViewPage = {}) {
   assertOfficerOf(ctx, (await loadCall(ctx.database.db, callId)).programId);
-  return assignmentView(ctx.database.db, callId);
+  return assignmentView(ctx.database.db, callId, paging);
 }

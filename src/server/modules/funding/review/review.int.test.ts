@@ -124,6 +124,12 @@ describe('seed fund review and awards', () => {
     expect(li.reasons.sharedTerms).toEqual(expect.arrayContaining(['lithium', 'battery']));
     expect(li.reasons.sharedTags).toEqual(['new_energy']);
     expect(view.loads.every((l: { load: number }) => l.load <= 3)).toBe(true);
+    // A page at a time, and found by title or enterprise.
+    const page = (await api('GET', `/calls/${callId}/assignment?limit=1&offset=1`, officer)).json();
+    expect(page).toMatchObject({ total: 4 });
+    expect(page.applications).toHaveLength(1);
+    const found = (await api('GET', `/calls/${callId}/assignment?q=VISION`, officer)).json();
+    expect(found.applications.map((a: { id: string }) => a.id)).toEqual([app.A]);
   });
 
   it('lets an officer force a pair out (audited), re-optimising around it', async () => {

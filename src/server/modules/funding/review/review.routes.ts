@@ -3,6 +3,7 @@ import { IdParam, listOf } from '../../../../shared/contracts/common';
 import {
   AssignmentRunInput,
   AssignmentView,
+  AssignmentViewQuery,
   ConflictInput,
   DecisionInput,
   DeclineInput,
@@ -116,11 +117,13 @@ export async function reviewRoutes(app: App, platform: Platform) {
     config: { permission: 'funding.review.manage' },
     schema: {
       tags,
-      summary: 'A call’s reviewer assignment: pairs with their affinity explained, conflicts, loads',
+      summary:
+        'A call’s reviewer assignment, a page of applications at a time (?q= finds by title or enterprise): pairs with their affinity explained, conflicts, loads',
       params: CallParam,
+      querystring: AssignmentViewQuery,
       response: { 200: AssignmentView },
     },
-    handler: async (request) => getAssignment(ctxOf(platform, request), request.params.id),
+    handler: async (request) => getAssignment(ctxOf(platform, request), request.params.id, request.query),
   });
   app.post('/api/v1/funding/calls/:id/assignment/run', {
     config: { permission: 'funding.review.manage' },

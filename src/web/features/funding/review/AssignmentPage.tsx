@@ -1,15 +1,17 @@
 import { Alert, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../../app/api';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
 import { DateTime } from '../../../app/components/DateTime';
 import { PageTitle } from '../../../app/components/PageTitle';
+import { Pager } from '../../../app/components/Pager';
 import { ScrollTable } from '../../../app/components/ScrollTable';
 import { notify } from '../../../app/notify';
-import { type AssignmentView, assignmentQuery, K, reviewersQuery } from './queries';
+import { ASSIGNMENT_PAGE, type AssignmentView, assignmentQuery, K, reviewersQuery } from './queries';
 
 type App = AssignmentView['applications'][number];
 type Pair = App['pairs'][number];
@@ -24,9 +26,12 @@ export function AssignmentPage() {
   const { t } = useTranslation();
   const { callId } = useParams({ strict: false }) as { callId: string };
   const qc = useQueryClient();
-  const view = useQuery(assignmentQuery(callId));
-  const done = (data: AssignmentView) => {
-    qc.setQueryData(K.assignment(callId), data);
+  const [q, setQ] = useState('');
+  const [query] = useDebouncedValue(q.trim(), 300);
+  const [offset, setOffset] = useState(0);
+  const view = useQuery(assignmentQuery(callId, { q: query, offset }));
+  const done = (_data: AssignmentView) => {
+    void qc.invalidateQueries({ queryKey: K.assignment(callId) });
     void qc.invalidateQueries({ queryKey: K.reviewers });
   };
   const run = useMutation({
@@ -85,11 +90,25 @@ export function AssignmentPage() {
           {t('funding.review.assign.noApplications')}
         </Alert>
       )}
+      {v?.run && (
+        <TextInput
+          type="search"
+          label={t('funding.review.assign.search')}
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setOffset(0);
+          }}
+          w={360}
+          mb="md"
+        />
+      )}
       <Stack gap="md">
         {v?.applications.map((a) => (
           <ApplicationCard key={a.id} callId={callId} app={a} onDone={done} showPairs={!!v.run} />
         ))}
       </Stack>
+      {v && <Pager total={v.total} limit={ASSIGNMENT_PAGE} offset={offset} onChange={setOffset} />}
       {v?.run && v.loads.length > 0 && (
         <Paper withBorder p="md" mt="lg">
           <Title order={2} size="h4" mb="sm">

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   AssignmentView,
@@ -39,7 +39,8 @@ export type CallLite = { id: string; names: { en: string; zh?: string; ur?: stri
 
 export const K = {
   reviewers: ['funding', 'reviewers'] as const,
-  assignment: (callId: string) => ['funding', 'assignment', callId] as const,
+  assignment: (callId: string, page?: { q: string; offset: number }) =>
+    page ? (['funding', 'assignment', callId, page] as const) : (['funding', 'assignment', callId] as const),
   ranking: (callId: string, normalise: boolean) => ['funding', 'ranking', callId, normalise] as const,
   inbox: ['funding', 'inbox'] as const,
   review: (id: string) => ['funding', 'review', id] as const,
@@ -51,8 +52,13 @@ export const K = {
 };
 
 export const reviewersQuery = queryOptions({ queryKey: K.reviewers, queryFn: () => get<{ items: Reviewer[]; total: number }>('/api/v1/funding/reviewers') });
-export const assignmentQuery = (callId: string) =>
-  queryOptions({ queryKey: K.assignment(callId), queryFn: () => get<AssignmentView>(`/api/v1/funding/calls/${callId}/assignment`) });
+export const ASSIGNMENT_PAGE = 25;
+export const assignmentQuery = (callId: string, page: { q: string; offset: number } = { q: '', offset: 0 }) =>
+  queryOptions({
+    queryKey: K.assignment(callId, page),
+    queryFn: () => get<AssignmentView>(`/api/v1/funding/calls/${callId}/assignment`, { q: page.q, offset: page.offset, limit: ASSIGNMENT_PAGE }),
+    placeholderData: keepPreviousData,
+  });
 export const rankingQuery = (callId: string, normalise: boolean) =>
   queryOptions({ queryKey: K.ranking(callId, normalise), queryFn: () => get<Ranking>(`/api/v1/funding/calls/${callId}/ranking`, { normalise }) });
 export const inboxQuery = queryOptions({ queryKey: K.inbox, queryFn: () => get<Inbox>('/api/v1/funding/review/inbox') });
