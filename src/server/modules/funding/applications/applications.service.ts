@@ -63,10 +63,15 @@ type Access = 'applicant' | 'officer';
 /** The application and how the caller may see it; to anyone else it does not exist (404, not 403). */
 async function readable(ctx: Ctx, db: Db | Tx, id: string, lock = false): Promise<{ app: AppRow; call: CallRow; access: Access }> {
   const actor = requireActor(ctx);
-  const q = db.select().from(fundingApplications).where(eq(fundingApplications.id, id));
-  const [app] = lock ? await q.for('update') : await q;
-  if (!app) throw notFound();
-  const call = await callOf(db, app.callId);
+  // The application with its call in one round trip; only the application's row is locked.
+  const q = db
+    .select({ app: fundingApplications, call: fundingCalls })
+    .from(fundingApplications)
+    .innerJoin(fundingCalls, eq(fundingCalls.id, fundingApplications.callId))
+    .where(eq(fundingApplications.id, id));
+  const [found] = lock ? await q.for('update', { of: fundingApplications }) : await q;
+  if (!found) throw notFound();
+  const { app, call } = found;
   if (isApplicantOf(actor, app)) return { app, call, access: 'applicant' };
   if (isOfficerOf(actor, call.programId) && app.status !== 'draft') return { app, call, access: 'officer' };
   throw notFound();
@@ -78,7 +83,7 @@ async function asApplicant(ctx: Ctx, tx: Tx, id: string) {
   return r;
 }
 
-function receiptOf(app: AppRow): Receipt | null {
+function receiptOf(app: Pick<AppRow, 'id' | 'callId' | 'receiptId' | 'submittedAt' | 'contentHash'>): Receipt | null {
   if (!app.receiptId || !app.submittedAt || !app.contentHash) return null;
   return {
     receiptId: app.receiptId,
@@ -508,7 +513,14 @@ export async function submitApplication(ctx: Ctx, id: string): Promise<SubmitRes
         version: app.version + 1,
       })
       .where(and(eq(fundingApplications.id, id), eq(fundingApplications.status, 'draft')))
-      .returning();
+      .returning({
+        id: fundingApplications.id,
+        callId: fundingApplications.callId,
+        receiptId: fundingApplications.receiptId,
+        submittedAt: fundingApplications.submittedAt,
+        contentHash: fundingApplications.contentHash,
+        eligibilityVerdict: fundingApplications.eligibilityVerdict,
+      });
     if (!row) throw conflict();
     const receipt = receiptOf(row)!;
     await audit({

@@ -33,7 +33,19 @@ export async function pastAcceptanceFacts(db: Reader, enterpriseId: string): Pro
 
 /** The enterprise's registry profile as eligibility facts (only what the registry knows). */
 export async function registryFacts(db: Reader, enterpriseId: string): Promise<Record<string, unknown> | null> {
-  const [e] = await db.select().from(enterprises).where(eq(enterprises.id, enterpriseId));
+  const [e] = await db
+    .select({
+      employees: enterprises.employees,
+      technicalStaff: enterprises.technicalStaff,
+      domesticOwnershipPct: enterprises.domesticOwnershipPct,
+      sector: enterprises.sector,
+      country: enterprises.country,
+      foundedOn: enterprises.foundedOn,
+      certifiedHighTechOn: enterprises.certifiedHighTechOn,
+      tenancyStatus: enterprises.tenancyStatus,
+    })
+    .from(enterprises)
+    .where(eq(enterprises.id, enterpriseId));
   return e ? factsFromEnterprise(e) : null;
 }
 
