@@ -356,6 +356,8 @@ export async function decisionLetter(ctx: Ctx, applicationId: string, lang?: str
     salutation: t('salutation', { enterprise }),
     recipient: { enterprise, applicant: app.applicantName },
     decision: d.decision,
+    /** Objections are open until this instant; null once the results are final. */
+    objectionsOpenUntil: results.status === 'final' || fundingNow() >= results.objectionsUntil ? null : results.objectionsUntil.toISOString(),
     paragraphs,
     reasons: d.reasons,
     objection,

@@ -311,6 +311,7 @@ describe('seed fund review and awards', () => {
     expect(zh.statusCode, zh.body).toBe(200);
     expect(zh.json()).toMatchObject({ language: 'zh', dir: 'ltr', decision: 'fund' });
     expect(zh.json().paragraphs.join('')).toContain('获得资助');
+    expect(zh.json().objectionsOpenUntil).not.toBeNull();
     const ur = await api('GET', `/decision-letters/${app.B}?lang=ur`, officer);
     expect(ur.json()).toMatchObject({ language: 'ur', dir: 'rtl' });
     expect((await api('GET', `/decision-letters/${app.B}`, applicantA)).statusCode).toBe(404);

@@ -1,9 +1,12 @@
-import { Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { post } from '../../../app/api';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
+import { notify } from '../../../app/notify';
+import { hasRole, useUser } from '../../../app/session';
 import { letterQuery } from './queries';
 
 const FONT: Record<string, string> = {
@@ -18,6 +21,7 @@ export function LetterPage() {
   const { applicationId } = useParams({ strict: false }) as { applicationId: string };
   const [lang, setLang] = useState<string | undefined>(undefined);
   const letter = useQuery(letterQuery(applicationId, lang));
+  const user = useUser();
   const l = letter.data;
   return (
     <Stack>
@@ -58,6 +62,35 @@ export function LetterPage() {
           <Text fw={600}>{l.signature}</Text>
         </Paper>
       )}
+      {l?.objectionsOpenUntil && hasRole(user, 'enterprise_member') && <ObjectionForm callId={l.callId} applicationId={l.applicationId} />}
     </Stack>
+  );
+}
+
+/** The applicant's objection to the published results, during the objection period. */
+function ObjectionForm({ callId, applicationId }: { callId: string; applicationId: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [sent, setSent] = useState(false);
+  const object = useMutation({
+    mutationFn: () => post(`/api/v1/funding/calls/${callId}/results/objections`, { applicationId, text }),
+    onSuccess: () => {
+      setSent(true);
+      notify(t('funding.review.letter.objected'));
+    },
+  });
+  if (sent) return <Text className="seedbed-no-print">{t('funding.review.letter.objected')}</Text>;
+  return (
+    <Paper withBorder p="md" maw={760} className="seedbed-no-print">
+      <Stack gap="xs">
+        <Textarea label={t('funding.review.letter.objectLabel')} autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <ApiErrorAlert error={object.error} />
+        <Group>
+          <Button variant="default" disabled={!text.trim()} loading={object.isPending} onClick={() => object.mutate()}>
+            {t('funding.review.letter.object')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

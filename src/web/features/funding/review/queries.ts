@@ -28,6 +28,7 @@ export type DecisionLetter = {
   salutation: string;
   recipient: { enterprise: string; applicant: string };
   decision: 'fund' | 'reserve' | 'reject';
+  objectionsOpenUntil: string | null;
   paragraphs: string[];
   reasons: string;
   objection: string;
