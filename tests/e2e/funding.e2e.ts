@@ -159,55 +159,51 @@ describe('seed fund journey', () => {
         domesticOwnershipPct: 100,
       });
     }
-    const ids: Record<string, string> = {};
-    for (const [k, s] of Object.entries(specs)) {
-      const found = await admin.call<{ items: { id: string }[] }>('GET', `/api/v1/enterprises?q=${encodeURIComponent(s.name)}&limit=1`);
-      ids[k] = found.items[0].id;
-    }
-    // A and C apply through the API (the form's autosave is still being finished by its author); B applies in the
-    // browser and sees, before submitting anything, that it is not eligible and why.
-    for (const k of ['A', 'C'] as const) {
-      const s = specs[k];
-      const app = await entrepreneur.call<{ id: string }>('POST', '/api/v1/funding/applications', { callId, enterpriseId: ids[k] });
-      apps[k] = app.id;
-      await entrepreneur.call('PUT', `/api/v1/funding/applications/${app.id}/draft`, {
-        answers: {
-          employees: s.employees,
-          technicalStaff: Math.round(s.employees * 0.4),
-          domesticOwnershipPct: 100,
-          sector: s.sector,
-          doesRnd: true,
-          title: s.title,
-          summary: s.summary,
-        },
-        instrument: 'grant',
-        requestedAmount: Number(s.amount),
-      });
-      await entrepreneur.call('POST', `/api/v1/funding/applications/${app.id}/submit`);
-    }
+    // All three apply in the browser: the form is prefilled from the registry and judged live; B sees, before
+    // submitting anything, that it is not eligible and why; A and C submit and get their receipts.
     await signIn('enterprise-member@demo.seedbed.local');
-    await nav('Seed fund calls').click();
-    await page.getByRole('link', { name: callName }).click();
-    await page.getByRole('link', { name: 'Apply', exact: true }).click();
-    const select = page.getByRole('combobox', { name: /Enterprise/ });
-    await select.click();
-    await select.fill(specs.B.name);
-    await page.getByRole('option', { name: specs.B.name }).click();
-    await page.getByRole('button', { name: 'Start the application' }).click();
-    await page.waitForURL(/\/funding\/applications\/[0-9a-f-]{36}$/);
-    apps.B = page.url().split('/').pop()!;
-    // Prefilled from the registry (800 employees); the applicant declares R&D; the seeds' "fewer than 500
-    // people" rule fails and says so, with the figure and its source.
-    await expect.poll(() => page.locator('#field-employees').inputValue(), { timeout: 15_000 }).toBe('800');
-    await page
-      .getByRole('radiogroup', { name: /Does high-tech R&D/ })
-      .getByRole('radio', { name: 'Yes' })
-      .check();
-    const panel = page.getByRole('heading', { name: 'Eligibility', level: 2 }).locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")][1]');
-    await panel.getByText('Not eligible').waitFor();
-    await panel.getByText(/800/).first().waitFor();
-    await panel.getByText(/seeds\/000_d1407c9116085406\.txt#have less than 500 people/).waitFor();
-    await expectAccessible('ineligible application');
+    for (const k of ['A', 'B', 'C'] as const) {
+      const s = specs[k];
+      await nav('Seed fund calls').click();
+      await page.getByRole('link', { name: callName }).click();
+      await page.getByRole('link', { name: 'Apply', exact: true }).click();
+      const select = page.getByRole('combobox', { name: /Enterprise/ });
+      await select.click();
+      await select.fill(s.name);
+      await page.getByRole('option', { name: s.name }).click();
+      await page.getByRole('button', { name: 'Start the application' }).click();
+      await page.waitForURL(/\/funding\/applications\/[0-9a-f-]{36}$/);
+      apps[k] = page.url().split('/').pop()!;
+      await expect.poll(() => page.locator('#field-employees').inputValue(), { timeout: 15_000 }).toBe(String(s.employees));
+      await page
+        .getByRole('radiogroup', { name: /Does high-tech R&D/ })
+        .getByRole('radio', { name: 'Yes' })
+        .check();
+      const panel = page.getByRole('heading', { name: 'Eligibility', level: 2 }).locator('xpath=ancestor::div[contains(@class,"mantine-Card-root")][1]');
+      if (k === 'B') {
+        // 800 employees: the seeds' "fewer than 500 people" rule fails, with the figure and its source.
+        await panel.getByText('Not eligible').waitFor();
+        await panel.getByText(/800/).first().waitFor();
+        await panel.getByText(/seeds\/000_d1407c9116085406\.txt#have less than 500 people/).waitFor();
+        await expectAccessible('ineligible application');
+        continue;
+      }
+      await page.locator('#field-title').fill(s.title);
+      await page.locator('#field-summary').fill(s.summary);
+      await page.getByRole('combobox', { name: /Instrument/ }).click();
+      await page.getByRole('option', { name: /^Grant/ }).click();
+      await page.getByRole('textbox', { name: /Amount requested/ }).fill(s.amount);
+      await panel.getByText('Eligible', { exact: true }).waitFor();
+      await page
+        .getByTestId('autosave')
+        .getByText(/^Saved at/)
+        .waitFor();
+      await page.getByRole('button', { name: 'Submit the application' }).click();
+      await page
+        .getByTestId('receipt')
+        .getByText(/^[0-9a-f]{64}$/)
+        .waitFor();
+    }
 
     const verdict = await entrepreneur.call<{ verdict: string; rules: { ruleId: string; outcome: string; source: string }[] }>(
       'POST',
