@@ -8,7 +8,7 @@ import { COLUMNS, type Column } from './columns';
 import type { Table } from './read-table';
 
 export type RowError = { row: number; column: string; message: string };
-export type ImportRecord = { row: number; id: string; existing: boolean; values: Record<string, unknown> };
+export type ImportRecord = { row: number; id: string; key: string | null; existing: boolean; values: Record<string, unknown> };
 /** Looks up an existing entity by key or id; returns its id. */
 export type Lookup = (type: EntityType, keyOrId: string) => string | undefined;
 
@@ -23,21 +23,28 @@ const REQUIRED: Record<EntityType, string[]> = {
   person: ['name_en', 'country'],
 };
 
+/** Whether rows of this type may refer to other rows of the same type (a zone's parent zone). */
+export const refersToOwnType = (type: EntityType) => COLUMNS[type].some((c) => c.kind === 'ref' && c.refType === type);
+
 /**
  * Turns a table of strings into validated entity inputs, or explains every bad cell: row number as the
  * spreadsheet shows it (the header is row 1), column name, and a message in the reader's language.
  */
 export function buildRecords(type: EntityType, table: Table, lang: Language, lookup: Lookup, existingKeys: Map<string, string>) {
   const builder = recordBuilder(type, table, lang, lookup, existingKeys);
-  const records = builder.build(0, table.rows.length);
+  const records = builder.place(builder.build(0, table.rows.length), existingKeys);
   return { records, errors: builder.errors };
 }
 
 /**
- * The same work in ranges of rows, for an import that writes one range while it validates the next:
- * the header and the keys of the whole file are checked first; `errors` gathers every range's problems.
+ * The same work in ranges of rows, for an import that writes one range while it validates the next; `errors`
+ * gathers every range's problems. A record's id is the id of the existing entity of its key, else a new one:
+ * `place` settles it from the existing keys. Where rows may refer to rows of their own type, the keys of the
+ * whole file are given ids first (`existingKeys` needed up front), so a row may name one defined later;
+ * otherwise keys are checked for repeats range by range, and the existing keys may come while the first range
+ * is validated.
  */
-export function recordBuilder(type: EntityType, table: Table, lang: Language, lookup: Lookup, existingKeys: Map<string, string>) {
+export function recordBuilder(type: EntityType, table: Table, lang: Language, lookup: Lookup, existingKeys?: Map<string, string>) {
   const columns = COLUMNS[type];
   const errors: RowError[] = [];
   const msg = (key: string, params: Record<string, unknown> = {}) => translate(lang, `errors:import.${key}`, params);
@@ -49,20 +56,29 @@ export function recordBuilder(type: EntityType, table: Table, lang: Language, lo
   for (const required of REQUIRED[type]) {
     if (!table.header.includes(required)) errors.push({ row: 1, column: required, message: msg('missing_column') });
   }
-  if (errors.length) return { errors, headerValid: false, build: (_from: number, _to: number): ImportRecord[] => [] };
+  const place = (records: ImportRecord[], _keys: Map<string, string>) => records;
+  if (errors.length) return { errors, headerValid: false, build: (_from: number, _to: number): ImportRecord[] => [], place };
 
+  const keyColumn = table.header.indexOf('key');
+  const keyAt = (i: number) => (keyColumn >= 0 ? (table.rows[i][keyColumn] ?? '').trim() : '');
+  const seenKeys = new Map<string, number>();
+  const seeKey = (key: string, row: number) => {
+    const first = seenKeys.get(key);
+    if (first !== undefined) errors.push({ row, column: 'key', message: msg('duplicate_key', { row: first }) });
+    else seenKeys.set(key, row);
+  };
   // Keys defined in this file resolve to the ids the new rows will get, so rows may refer to each other.
   const fileIds = new Map<string, string>();
-  const keyColumn = table.header.indexOf('key');
-  const seenKeys = new Map<string, number>();
-  table.rows.forEach((cells, i) => {
-    const key = keyColumn >= 0 ? cells[keyColumn]?.trim() : '';
-    if (!key) return;
-    if (seenKeys.has(key)) errors.push({ row: i + 2, column: 'key', message: msg('duplicate_key', { row: seenKeys.get(key) }) });
-    seenKeys.set(key, i + 2);
-    fileIds.set(key, existingKeys.get(key) ?? randomUUID());
-  });
-  const resolve = (refType: EntityType, v: string) => fileIds.get(v) ?? lookup(refType, v);
+  const upfront = refersToOwnType(type);
+  if (upfront) {
+    for (let i = 0; i < table.rows.length; i++) {
+      const key = keyAt(i);
+      if (!key) continue;
+      seeKey(key, i + 2);
+      if (!fileIds.has(key)) fileIds.set(key, existingKeys?.get(key) ?? randomUUID());
+    }
+  }
+  const resolve = (refType: EntityType, v: string) => (refType === type ? fileIds.get(v) : undefined) ?? lookup(refType, v);
   const schema = ENTITY_CONFIG[type].input;
   const headerColumns = table.header.map((h) => byName.get(h)!);
 
@@ -89,11 +105,10 @@ export function recordBuilder(type: EntityType, table: Table, lang: Language, lo
       }
       return null;
     }
-    const key = typeof values.key === 'string' ? values.key : undefined;
-    const existingId = key ? existingKeys.get(key) : undefined;
+    const key = typeof values.key === 'string' ? values.key : null;
     const data = result.data as Record<string, unknown>;
-    data.key = key ?? null;
-    return { row, id: existingId ?? (key ? fileIds.get(key)! : randomUUID()), existing: !!existingId, values: data };
+    data.key = key;
+    return { row, id: (key && fileIds.get(key)) || randomUUID(), key, existing: false, values: data };
   };
 
   return {
@@ -103,10 +118,25 @@ export function recordBuilder(type: EntityType, table: Table, lang: Language, lo
     build(from: number, to: number): ImportRecord[] {
       const out: ImportRecord[] = [];
       for (let i = from; i < Math.min(to, table.rows.length); i++) {
+        if (!upfront) {
+          const key = keyAt(i);
+          if (key) seeKey(key, i + 2);
+        }
         const record = buildRow(table.rows[i], i + 2);
         if (record) out.push(record);
       }
       return out;
+    },
+    /** Records whose key an entity already has take that entity's id, to be updated rather than created. */
+    place(records: ImportRecord[], keys: Map<string, string>): ImportRecord[] {
+      for (const r of records) {
+        const id = r.key ? keys.get(r.key) : undefined;
+        if (id) {
+          r.id = id;
+          r.existing = true;
+        }
+      }
+      return records;
     },
   };
 }

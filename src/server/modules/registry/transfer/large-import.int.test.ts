@@ -65,6 +65,40 @@ describe('large imports', () => {
     expect(await count(sql`SELECT count(*)::int AS n FROM jobs WHERE type = ${INDEX_JOB} AND status = 'queued'`)).toBe(0);
   });
 
+  it('over several ranges: updates the rows whose keys exist, creates the rest, and finds a key repeated far apart', async () => {
+    const first = ['key,name_en,country,employees'];
+    for (let i = 0; i < 30; i++) first.push(`upd:${i * 300},First Name ${i},CN,1`);
+    expect((await upload(`${first.join('\n')}\n`)).statusCode).toBe(200);
+    const lines = ['key,name_en,country,employees'];
+    for (let i = 0; i < 9000; i++) lines.push(`upd:${i},Second Name ${i},CN,${i}`);
+    const res = await upload(`${lines.join('\n')}\n`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 9000 - 30, updated: 30 });
+    expect(await count(sql`SELECT count(*)::int AS n FROM enterprises WHERE key LIKE 'upd:%'`)).toBe(9000);
+    expect(await count(sql`SELECT count(*)::int AS n FROM enterprises WHERE key = 'upd:8700' AND names->>'en' = 'Second Name 8700' AND employees = 8700`)).toBe(
+      1,
+    );
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'enterprise.import_update' AND entity_id IN (SELECT id::text FROM enterprises WHERE key LIKE 'upd:%')`,
+      ),
+    ).toBe(30);
+
+    const repeated = ['key,name_en,country'];
+    for (let i = 0; i < 7000; i++) repeated.push(`rep:${i},Repeat ${i},PK`);
+    repeated.push('rep:12,Repeat again,PK');
+    const bad = await upload(`${repeated.join('\n')}\n`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.details).toEqual([{ path: 'rows.7002.key', message: expect.stringMatching(/14/) }]);
+    expect(await count(sql`SELECT count(*)::int AS n FROM enterprises WHERE key LIKE 'rep:%'`)).toBe(0);
+  });
+
+  it('a zone named in a row is looked up among zones, not among the keys of the file', async () => {
+    const res = await upload('key,name_en,country,host_zone\nsame:1,Own Key,CN,\nsame:2,Points At It,CN,same:1\n');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ path: 'rows.3.host_zone', message: expect.stringMatching(/same:1/) }]);
+  });
+
   it('says where a CSV stops being readable, in the reader’s language', async () => {
     const res = await upload('key,name_en,country\nq:1,Fine,CN\nq:2,"Never closed,CN\nq:3,Other,PK\n', 'zh-CN');
     expect(res.statusCode).toBe(422);

@@ -11,9 +11,9 @@ import { ENTITY_CONFIG } from '../entity-types';
 import { queueIndexing } from '../index-job';
 import { indexEntities } from '../search-index';
 import { withDerivedStage } from '../write-entity';
-import { type ImportRecord, type RowError, recordBuilder } from './build-records';
+import { type ImportRecord, type Lookup, type RowError, recordBuilder, refersToOwnType } from './build-records';
 import { COLUMNS } from './columns';
-import { readTable } from './read-table';
+import { readTable, type Table } from './read-table';
 
 export type ImportResult = {
   dryRun: boolean;
@@ -33,24 +33,28 @@ export type ImportOptions = {
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Runner = Pick<Tx, 'select'>;
 type Placed = { id: string; key: string | null; hostZoneId?: string | null; incubatorId?: string | null };
 
 /**
  * Validates a whole file and writes it all in one transaction, or nothing. A real import validates a range of
- * rows while the database takes in the range before; the first bad row stops the writing (validation goes on,
+ * rows while the database takes in the ranges before; the first bad row stops the writing (validation goes on,
  * to list every problem), and the transaction is rolled back.
  */
 export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, format: 'csv' | 'xlsx', opts: ImportOptions): Promise<ImportResult> {
   const table = await readTable(bytes, format);
   const total = table.rows.length;
   opts.onProgress?.('validate', 0, total);
-  const { lookup, existing } = await prepareLookups(ctx, type, table);
-  const existingKeys = new Map([...existing.values()].filter((p) => p.key).map((p) => [p.key!, p.id]));
-  const builder = recordBuilder(type, table, ctx.lang, lookup, existingKeys);
-  /** The records this user may write; each other one becomes an error of its row. */
-  const allowed = (records: ImportRecord[]) =>
-    records.filter((r) => {
-      if (mayWrite(ctx, type, r, existing.get(r.id))) return true;
+  // The entities the file refers to are needed to validate its first row; the ones it may update (its own
+  // keys) only to write it, so for most types they are looked up while the first range is validated.
+  const upfront = opts.dryRun || refersToOwnType(type);
+  const lookup = await lookupReferences(ctx.database.db, type, table);
+  const own = upfront ? await lookupOwn(ctx.database.db, type, table) : null;
+  const builder = recordBuilder(type, table, ctx.lang, lookup, own?.keys);
+  /** The records this user may write, with their ids settled; each other one becomes an error of its row. */
+  const allowed = (records: ImportRecord[], existing: Existing) =>
+    builder.place(records, existing.keys).filter((r) => {
+      if (mayWrite(ctx, type, r, existing.byId.get(r.id))) return true;
       builder.errors.push(notAllowed(ctx, r));
       return false;
     });
@@ -65,7 +69,7 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
   };
 
   if (opts.dryRun || !builder.headerValid) {
-    const records = allowed(builder.build(0, total));
+    const records = own ? allowed(builder.build(0, total), own) : [];
     opts.onProgress?.('validate', total, total);
     if (!opts.dryRun) throw invalid();
     const created = records.filter((r) => !r.existing).length;
@@ -82,21 +86,27 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
   const writer = importWriter(ctx, type, total <= (opts.inlineIndexMax ?? ctx.config.importInlineIndexMax));
   // Rows of a type that may refer to rows of its own type (a zone's parent) go in one range: foreign keys are
   // checked at the end of each statement, and a parent may come later in the file.
-  const range = COLUMNS[type].some((c) => c.kind === 'ref' && c.refType === type) ? Math.max(total, 1) : RANGE;
+  const range = refersToOwnType(type) ? Math.max(total, 1) : RANGE;
   const counts = await withTransaction(ctx, async (tx) => {
-    let writing: Promise<void> = Promise.resolve();
+    const existing = own ? Promise.resolve(own) : lookupOwn(tx, type, table);
+    existing.catch(() => {}); // awaited below
+    // Writes run one after another on the transaction's connection; validation runs up to two ranges ahead of
+    // them, so that neither this process nor the database waits for the other.
+    let written: Promise<void> = Promise.resolve();
+    const pending: Promise<void>[] = [];
     for (let from = 0; from < total; from += range) {
-      const records = allowed(await buildInSlices(builder, from, Math.min(from + range, total)));
+      const built = await buildInSlices(builder, from, Math.min(from + range, total));
+      const records = allowed(built, await existing);
       opts.onProgress?.('validate', Math.min(from + range, total), total);
-      await writing;
+      if (pending.length >= AHEAD) await pending.shift();
       if (builder.errors.length === 0) {
-        writing = writer.write(tx, records).then(() => opts.onProgress?.('write', writer.counts.created + writer.counts.updated, total));
-        writing.catch(() => {}); // awaited on the next turn or below
+        written = written.then(() => writer.write(tx, records)).then(() => opts.onProgress?.('write', writer.counts.created + writer.counts.updated, total));
+        written.catch(() => {}); // awaited below
+        pending.push(written);
       }
     }
-    await writing;
+    await written;
     if (builder.errors.length) throw invalid();
-    await writer.finish(tx);
     return writer.counts;
   });
   return { dryRun: false, rows: total, valid: counts.created + counts.updated, errors: [], ...counts };
@@ -104,6 +114,8 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
 
 /** Rows validated while the range before them is written. */
 const RANGE = 5000;
+/** Ranges validated at most ahead of the one being written. */
+const AHEAD = 2;
 /** Rows validated between pauses, so that a written range's next statement is sent soon. */
 const SLICE = 250;
 
@@ -124,55 +136,72 @@ function mayWrite(ctx: Ctx, type: EntityType, r: ImportRecord, before: Placed | 
 
 const notAllowed = (ctx: Ctx, r: ImportRecord): RowError => ({ row: r.row, column: 'key', message: translate(ctx.lang, 'errors:import.not_allowed') });
 
-/** Resolves the keys and ids the file mentions, with one query per referenced table. */
-async function prepareLookups(ctx: Ctx, type: EntityType, table: { header: string[]; rows: string[][] }) {
+type Existing = { keys: Map<string, string>; byId: Map<string, Placed> };
+
+/** The values of the file's cells that name entities of each type: its references, or its own keys. */
+function namedIn(type: EntityType, table: Table, own: boolean): Map<EntityType, Set<string>> {
   const wanted = new Map<EntityType, Set<string>>();
-  const want = (t: EntityType, v: string) => (wanted.get(t) ?? wanted.set(t, new Set()).get(t)!).add(v);
   for (const column of COLUMNS[type]) {
     const at = table.header.indexOf(column.name);
-    if (at < 0 || (column.kind !== 'ref' && column.name !== 'key')) continue;
-    const refType = column.kind === 'ref' ? column.refType! : type;
-    for (const row of table.rows) if (row[at]?.trim()) want(refType, row[at].trim());
-  }
-  const found = new Map<string, Placed>();
-  let existing = new Map<string, Placed>();
-  for (const [t, values] of wanted) {
-    const tbl = ENTITY_CONFIG[t].table as unknown as Record<string, SQL.Aliased> & { id: never; key: never };
-    const list = [...values];
-    const ids = list.filter((v) => UUID.test(v));
-    const cols = {
-      id: tbl.id,
-      key: tbl.key,
-      ...('hostZoneId' in tbl ? { hostZoneId: tbl.hostZoneId } : {}),
-      ...('incubatorId' in tbl ? { incubatorId: tbl.incubatorId } : {}),
-    };
-    // Each list as one array parameter: a file of 100,000 keys would pass PostgreSQL's 65,535 parameters as IN (…).
-    const rows = (await ctx.database.db
-      .select(cols as never)
-      .from(ENTITY_CONFIG[t].table)
-      .where(
-        or(sql`${tbl.key} = ANY(${textArray(list)}::text[])`, ids.length ? sql`${tbl.id} = ANY(${textArray(ids)}::uuid[])` : undefined),
-      )) as unknown as Placed[];
-    for (const r of rows) {
-      found.set(`${t}|${r.id}`, r);
-      if (r.key) found.set(`${t}|${r.key}`, r);
+    if (at < 0 || (own ? column.name !== 'key' : column.kind !== 'ref')) continue;
+    const refType = own ? type : column.refType!;
+    const values = wanted.get(refType) ?? wanted.set(refType, new Set()).get(refType)!;
+    for (const row of table.rows) {
+      const v = row[at]?.trim();
+      if (v) values.add(v);
     }
-    if (t === type) existing = new Map(rows.map((r) => [r.id, r]));
   }
-  return { lookup: (t: EntityType, v: string) => found.get(`${t}|${v}`)?.id, existing };
+  return wanted;
+}
+
+/** Resolves the keys and ids the file's reference columns mention, with one query per referenced table. */
+async function lookupReferences(db: Runner, type: EntityType, table: Table): Promise<Lookup> {
+  const found = new Map<string, string>();
+  for (const [t, values] of namedIn(type, table, false)) {
+    for (const r of await placedBy(db, t, [...values])) {
+      found.set(`${t}|${r.id}`, r.id);
+      if (r.key) found.set(`${t}|${r.key}`, r.id);
+    }
+  }
+  return (t, v) => found.get(`${t}|${v}`);
+}
+
+/** The entities of the file's own type that its keys name: the rows an import updates rather than creates. */
+async function lookupOwn(db: Runner, type: EntityType, table: Table): Promise<Existing> {
+  const rows = await placedBy(db, type, [...(namedIn(type, table, true).get(type) ?? [])]);
+  return { keys: new Map(rows.filter((p) => p.key).map((p) => [p.key!, p.id])), byId: new Map(rows.map((r) => [r.id, r])) };
+}
+
+async function placedBy(db: Runner, t: EntityType, list: string[]): Promise<Placed[]> {
+  if (list.length === 0) return [];
+  const tbl = ENTITY_CONFIG[t].table as unknown as Record<string, SQL.Aliased> & { id: never; key: never };
+  const ids = list.filter((v) => UUID.test(v));
+  const cols = {
+    id: tbl.id,
+    key: tbl.key,
+    ...('hostZoneId' in tbl ? { hostZoneId: tbl.hostZoneId } : {}),
+    ...('incubatorId' in tbl ? { incubatorId: tbl.incubatorId } : {}),
+  };
+  // Each list as one array parameter: a file of 100,000 keys would pass PostgreSQL's 65,535 parameters as IN (…).
+  return (await db
+    .select(cols as never)
+    .from(ENTITY_CONFIG[t].table)
+    .where(
+      or(sql`${tbl.key} = ANY(${textArray(list)}::text[])`, ids.length ? sql`${tbl.id} = ANY(${textArray(ids)}::uuid[])` : undefined),
+    )) as unknown as Placed[];
 }
 
 /**
  * Writes ranges of records inside the import's transaction: new rows and every row's audit entry by COPY
  * (PostgreSQL; PGlite by statements), changed rows one by one. Search entries go in
- * the same transaction when `inline`; otherwise `finish` queues jobs, in that transaction, that write them
+ * the same transaction when `inline`; otherwise each range queues jobs, in that transaction, that write them
  * after commit (index-job.ts).
  */
 function importWriter(ctx: Ctx, type: EntityType, inline: boolean) {
   const { table } = ENTITY_CONFIG[type];
   const idCol = (table as unknown as { id: never }).id;
   const counts = { created: 0, updated: 0, indexing: inline ? ('done' as const) : ('queued' as const) };
-  const ids: string[] = [];
+  const createdBy = ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null;
   return {
     counts,
     async write(tx: Tx, records: ImportRecord[]) {
@@ -188,15 +217,24 @@ function importWriter(ctx: Ctx, type: EntityType, inline: boolean) {
       await copyAudit(
         tx,
         ctx,
-        rows.map((row, j) => ({ action: `${type}.${records[j].existing ? 'import_update' : 'import_create'}`, entityType: type, entityId: row.id, after: row })),
+        rows.map((row, j) => ({
+          action: `${type}.${records[j].existing ? 'import_update' : 'import_create'}`,
+          entityType: type,
+          entityId: row.id,
+          after: row,
+        })),
       );
+      // The range's search entries now, or by jobs queued now, while the next range is validated.
       if (inline) await indexEntities(tx, type, rows as never);
-      else for (const r of rows) ids.push(r.id);
+      else
+        await queueIndexing(
+          tx,
+          type,
+          rows.map((r) => r.id),
+          createdBy,
+        );
       counts.created += fresh.length;
       counts.updated += changed.length;
-    },
-    async finish(tx: Tx) {
-      if (!inline) await queueIndexing(tx, type, ids, ctx.actor && ctx.actor.via !== 'system' ? ctx.actor.userId : null);
     },
   };
 }
