@@ -62,9 +62,9 @@ function stats(ms: number[]) {
 }
 
 async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  await dropDatabase(adminUrl, name);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);

@@ -27,7 +27,7 @@ export async function copyRows(tx: Runner, table: PgTable, rows: Record<string, 
   return client ? copyOverWire(client, table, fields, rows, onRows) : insertInStatements(tx, table, rows, onRows);
 }
 
-type Field = { field: string; text: (v: unknown) => string; fallback: string };
+type Field = { field: string; name: string; text: (v: unknown) => string; fallback: string };
 
 /** The fields any row has, each with its value-to-COPY-text function and the text a row lacking it takes (its column's default, else NULL). */
 function fieldsOf(table: PgTable, rows: Record<string, unknown>[]): Field[] {
@@ -41,7 +41,7 @@ function fieldsOf(table: PgTable, rows: Record<string, unknown>[]): Field[] {
     if (computed && count < rows.length)
       throw new Error(`copyRows: ${getTableName(table)}.${column.name} has a default the database computes; give every row a value or none`);
     const fallback = column.hasDefault && !computed ? asText(column, column.default) : null;
-    return { field, text: copyText(column), fallback: fallback === null ? '\\N' : copyEscape(fallback) };
+    return { field, name: column.name, text: copyText(column), fallback: fallback === null ? '\\N' : copyEscape(fallback) };
   });
 }
 
@@ -52,7 +52,7 @@ function copyText(column: Column): (v: unknown) => string {
 }
 
 async function copyOverWire(client: pg.ClientBase, table: PgTable, fields: Field[], rows: Record<string, unknown>[], onRows?: (done: number) => void) {
-  const names = fields.map((f) => `"${getTableColumns(table)[f.field].name}"`).join(', ');
+  const names = fields.map((f) => `"${f.name}"`).join(', ');
   const stream = client.query(pgCopy.from(`COPY "${getTableName(table)}" (${names}) FROM STDIN`));
   let failed: unknown = null;
   const finished = new Promise<void>((resolve, reject) => {

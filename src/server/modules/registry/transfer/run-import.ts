@@ -47,9 +47,9 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
   opts.onProgress?.('validate', 0, total);
   // The entities the file refers to are needed to validate its first row; the ones it may update (its own
   // keys) only to write it, so for most types they are looked up range by range while each is validated.
-  const upfront = opts.dryRun || refersToOwnType(type);
+  const selfReferring = refersToOwnType(type);
   const lookup = await lookupReferences(ctx.database.db, type, table);
-  const own = upfront ? await lookupOwn(ctx.database.db, type, table, 0, total) : null;
+  const own = opts.dryRun || selfReferring ? await lookupOwn(ctx.database.db, type, table, 0, total) : null;
   const builder = recordBuilder(type, table, ctx.lang, lookup, own?.keys);
   /** The records this user may write, with their ids settled; each other one becomes an error of its row. */
   const allowed = (records: ImportRecord[], existing: Existing) =>
@@ -68,10 +68,10 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
     );
   };
 
-  if (opts.dryRun || !builder.headerValid) {
-    const records = own ? allowed(builder.build(0, total), own) : [];
+  if (!builder.headerValid && !opts.dryRun) throw invalid();
+  if (own && opts.dryRun) {
+    const records = allowed(builder.build(0, total), own);
     opts.onProgress?.('validate', total, total);
-    if (!opts.dryRun) throw invalid();
     const created = records.filter((r) => !r.existing).length;
     return {
       dryRun: true,
@@ -86,7 +86,7 @@ export async function runImport(ctx: Ctx, type: EntityType, bytes: Buffer, forma
   const writer = importWriter(ctx, type, total <= (opts.inlineIndexMax ?? ctx.config.importInlineIndexMax));
   // Rows of a type that may refer to rows of its own type (a zone's parent) go in one range: foreign keys are
   // checked at the end of each statement, and a parent may come later in the file.
-  const range = refersToOwnType(type) ? Math.max(total, 1) : RANGE;
+  const range = selfReferring ? Math.max(total, 1) : RANGE;
   const counts = await withTransaction(ctx, async (tx) => {
     // Writes run one after another on the transaction's connection; validation runs up to two ranges ahead of
     // them, so that neither this process nor the database waits for the other.

@@ -95,17 +95,9 @@ describe('registry import and export', () => {
     const out = await t.app.inject({ method: 'GET', url: `/api/v1/enterprises/export?format=csv&zoneId=${zoneId}` });
     expect(out.statusCode).toBe(200);
     expect(out.headers['content-type']).toMatch(/text\/csv/);
-    const lines = out.body
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\n');
+    const lines = out.body.replace(/^\uFEFF/, '').trim().split('\n');
     expect(lines[0]).toMatch(/^key,name_en,name_zh/);
-    expect(
-      lines
-        .slice(1)
-        .map((l) => l.split(',')[0])
-        .sort(),
-    ).toEqual(['ent:a', 'ent:b']);
+    expect(lines.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['ent:a', 'ent:b']);
     const x = await t.app.inject({ method: 'GET', url: '/api/v1/enterprises/export?format=xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);

@@ -23,11 +23,7 @@ function cellOf(c: Column, e: Record<string, unknown>): string | number | boolea
 }
 
 /** Writes rows (async iterable of pages) to CSV (UTF-8 with BOM, so spreadsheet programs read Chinese and Urdu) or XLSX. */
-export async function writeTable(
-  type: EntityType,
-  format: Format,
-  pages: AsyncIterable<Record<string, unknown>[]> | Record<string, unknown>[][],
-): Promise<Buffer> {
+export async function writeTable(type: EntityType, format: Format, pages: AsyncIterable<Record<string, unknown>[]> | Record<string, unknown>[][]): Promise<Buffer> {
   const header = COLUMNS[type].map((c) => c.name);
   const rows: (string | number | boolean | null)[][] = [];
   for await (const page of pages) for (const e of page) rows.push(toCells(type, e));
