@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { describeDatabase, openConfiguredDatabase, prepareDemo } from './boot';
 import { type Config, loadConfig } from './config';
 import { demoAccounts } from './platform/accounts/demo-accounts';
+import { drainOnShutdown } from './platform/http/drain';
 import { registerRegistryJobs } from './modules/registry/index-job';
 import { startPlatformWorkers } from './platform/workers';
 
@@ -13,10 +14,12 @@ export async function startServer(config: Config = loadConfig()) {
   registerRegistryJobs();
   const workers = config.jobs ? startPlatformWorkers({ database, config, log: app.log }) : { stop: async () => {} };
 
+  const drain = drainOnShutdown(app);
   let closing: Promise<void> | undefined;
   const shutdown = (signal: string) => {
     closing ??= (async () => {
       app.log.info({ signal }, 'shutting down: draining requests');
+      await drain(); // answers what arrives, each answer closing its connection, until a quiet moment
       await app.close(); // stops accepting, waits for in-flight requests
       await workers.stop();
       await database.close();
