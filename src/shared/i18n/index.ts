@@ -2,16 +2,19 @@ import i18next, { type i18n } from 'i18next';
 import { LANGUAGES, type Language } from '../roles';
 import enErrors from './locales/en/errors.json';
 import enMessages from './locales/en/messages.json';
+import enStatistics from './locales/en/statistics.json';
 import urErrors from './locales/ur/errors.json';
 import urMessages from './locales/ur/messages.json';
+import urStatistics from './locales/ur/statistics.json';
 import zhErrors from './locales/zh/errors.json';
 import zhMessages from './locales/zh/messages.json';
+import zhStatistics from './locales/zh/statistics.json';
 
 /** Catalogues the server renders (errors, e-mails, notifications). The web app adds its own `web` namespace. */
 export const serverResources = {
-  en: { errors: enErrors, messages: enMessages },
-  zh: { errors: zhErrors, messages: zhMessages },
-  ur: { errors: urErrors, messages: urMessages },
+  en: { errors: enErrors, messages: enMessages, statistics: enStatistics },
+  zh: { errors: zhErrors, messages: zhMessages, statistics: zhStatistics },
+  ur: { errors: urErrors, messages: urMessages, statistics: urStatistics },
 } as const;
 
 export function isLanguage(x: unknown): x is Language {
@@ -45,7 +48,7 @@ export function serverI18n(): i18n {
       resources: serverResources,
       lng: 'en',
       fallbackLng: 'en',
-      ns: ['errors', 'messages'],
+      ns: ['errors', 'messages', 'statistics'],
       defaultNS: 'errors',
       interpolation: { escapeValue: false },
       initAsync: false,

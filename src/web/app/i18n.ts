@@ -4,16 +4,29 @@ import type { Language } from '../../shared/roles';
 import en from '../../shared/i18n/locales/en/web.json';
 import ur from '../../shared/i18n/locales/ur/web.json';
 import zh from '../../shared/i18n/locales/zh/web.json';
+import enSurvey from '../../shared/i18n/locales/en/survey.json';
+import enYearbook from '../../shared/i18n/locales/en/yearbook.json';
+import enMe from '../../shared/i18n/locales/en/me.json';
+import urSurvey from '../../shared/i18n/locales/ur/survey.json';
+import urYearbook from '../../shared/i18n/locales/ur/yearbook.json';
+import urMe from '../../shared/i18n/locales/ur/me.json';
+import zhSurvey from '../../shared/i18n/locales/zh/survey.json';
+import zhYearbook from '../../shared/i18n/locales/zh/yearbook.json';
+import zhMe from '../../shared/i18n/locales/zh/me.json';
 import { applyDocumentLanguage, initialLanguage, isLanguage } from './language';
 
 export const i18n = i18next.createInstance();
 
 i18n.use(initReactI18next).init({
-  resources: { en: { web: en }, zh: { web: zh }, ur: { web: ur } },
+  resources: {
+    en: { web: en, survey: enSurvey, yearbook: enYearbook, me: enMe },
+    zh: { web: zh, survey: zhSurvey, yearbook: zhYearbook, me: zhMe },
+    ur: { web: ur, survey: urSurvey, yearbook: urYearbook, me: urMe },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: ['en', 'zh', 'ur'],
-  ns: ['web'],
+  ns: ['web', 'survey', 'yearbook', 'me'],
   defaultNS: 'web',
   interpolation: { escapeValue: false },
   returnNull: false,
