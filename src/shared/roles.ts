@@ -14,7 +14,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** What a scoped role is limited to (a zone manager manages only their zones). */
-export const SCOPE_TYPES = ['zone', 'incubator', 'enterprise', 'program', 'organisation'] as const;
+export const SCOPE_TYPES = ['zone', 'incubator', 'enterprise', 'program', 'organisation', 'province'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
 export const LANGUAGES = ['en', 'zh', 'ur'] as const;

@@ -9,3 +9,4 @@ export * from '../modules/funding/calls/calls.tables';
 export * from '../modules/funding/applications/applications.tables';
 export * from '../modules/funding/review/review.tables';
 export * from '../modules/funding/awards/awards.tables';
+export * from '../modules/statistics/statistics.tables';

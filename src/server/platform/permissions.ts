@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'funding.awards.manage': ['admin', 'program_officer'],
   'funding.awards.report': ['enterprise_member'],
   'funding.dashboard.read': ['admin', 'program_officer', 'ministry_analyst'],
+  // Statistics (issue 5). Unpublished figures, pivots, dashboards, maps, rankings, completeness and M&E: staff.
+  'statistics.read': ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager', 'program_officer', 'cooperation_officer'],
+  // Filing and approving survey returns: the service checks which entity / level (a zone manager approves their zone's).
+  'statistics.survey': ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager', 'enterprise_member'],
+  // Periods, forms and rules, publishing a yearbook, reopening an approved return, policies and targets.
+  'statistics.manage': ['admin', 'ministry_analyst'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

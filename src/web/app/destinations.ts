@@ -10,11 +10,14 @@ export type Destination = {
   /** i18n key of the link text; `<key>Hint` is the one-line description on the home card. */
   labelKey: string;
   roles?: readonly Role[];
-  section: 'directory' | 'funding' | 'personal' | 'administration';
+  section: 'directory' | 'funding' | 'statistics' | 'personal' | 'administration';
   /** Open to visitors who are not signed in (the directory). */
   public?: boolean;
 };
 
+/** Staff who read unpublished statistics (permission 'statistics.read'); who approve survey returns. */
+const STATISTICS_READERS: readonly Role[] = ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager', 'program_officer', 'cooperation_officer'];
+const SURVEY_REVIEWERS: readonly Role[] = ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager'];
 const IMPORTERS: readonly Role[] = ['admin', 'zone_manager', 'incubator_manager', 'ministry_analyst', 'cooperation_officer'];
 
 export const DESTINATIONS: readonly Destination[] = [
@@ -32,6 +35,16 @@ export const DESTINATIONS: readonly Destination[] = [
   { to: '/funding/review', labelKey: 'nav.fundingInbox', roles: ['reviewer'], section: 'funding' },
   { to: '/funding/awards', labelKey: 'nav.fundingAwards', roles: ['admin', 'program_officer', 'ministry_analyst', 'enterprise_member'], section: 'funding' },
   { to: '/funding/dashboard', labelKey: 'nav.fundingDashboard', roles: ['admin', 'program_officer', 'ministry_analyst'], section: 'funding' },
+  { to: '/statistics/yearbook', labelKey: 'nav.statsYearbook', section: 'statistics', public: true },
+  { to: '/statistics/series', labelKey: 'nav.statsSeries', section: 'statistics', public: true },
+  { to: '/statistics/survey', labelKey: 'nav.statsSurvey', roles: ['enterprise_member', 'incubator_manager', 'zone_manager'], section: 'statistics' },
+  { to: '/statistics/review', labelKey: 'nav.statsReview', roles: SURVEY_REVIEWERS, section: 'statistics' },
+  { to: '/statistics/completeness', labelKey: 'nav.statsCompleteness', roles: SURVEY_REVIEWERS, section: 'statistics' },
+  { to: '/statistics/dashboard', labelKey: 'nav.statsDashboard', roles: STATISTICS_READERS, section: 'statistics' },
+  { to: '/statistics/map', labelKey: 'nav.statsMap', roles: STATISTICS_READERS, section: 'statistics' },
+  { to: '/statistics/ranking', labelKey: 'nav.statsRanking', roles: STATISTICS_READERS, section: 'statistics' },
+  { to: '/statistics/pivot', labelKey: 'nav.statsPivot', roles: STATISTICS_READERS, section: 'statistics' },
+  { to: '/statistics/me', labelKey: 'nav.statsMe', roles: STATISTICS_READERS, section: 'statistics' },
   { to: '/profile', labelKey: 'nav.profile', section: 'personal' },
   { to: '/tokens', labelKey: 'nav.tokens', section: 'personal' },
   { to: '/notifications', labelKey: 'nav.notifications', section: 'personal' },
