@@ -51,6 +51,7 @@ export const Period = z.object({
   key: z.string(),
   names: Text3,
   calendar: z.enum(['calendar', 'fiscal_jul_jun']),
+  country: z.string().nullable(),
   year: z.number().int(),
   startsOn: z.string(),
   endsOn: z.string(),
@@ -65,6 +66,8 @@ export const PeriodInput = z.object({
   key: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . -'),
   names: z.object({ en: z.string().trim().min(1).max(200), zh: z.string().trim().max(200).optional(), ur: z.string().trim().max(200).optional() }),
   calendar: z.enum(['calendar', 'fiscal_jul_jun']),
+  /** Entities of this country file in it (ISO code); absent: every country. */
+  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. CN or PK').optional(),
   /** The year the period ends in (FY July 2024 – June 2025 → 2025). */
   year: z.number().int().min(1980).max(2100),
   dueOn: z.iso.date(),

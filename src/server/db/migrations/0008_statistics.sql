@@ -90,6 +90,7 @@ CREATE TABLE "stat_periods" (
 	"key" text NOT NULL,
 	"names" jsonb NOT NULL,
 	"calendar" text NOT NULL,
+	"country" text,
 	"year" integer NOT NULL,
 	"starts_on" date NOT NULL,
 	"ends_on" date NOT NULL,

@@ -37,6 +37,8 @@ export const statPeriods = pgTable(
     key: text('key').notNull().unique(),
     names: jsonb('names').$type<Text3>().notNull(),
     calendar: text('calendar').notNull(),
+    /** The country whose entities file in this period (null: every country). */
+    country: text('country'),
     year: integer('year').notNull(),
     startsOn: date('starts_on').notNull(),
     endsOn: date('ends_on').notNull(),
