@@ -4,6 +4,11 @@ import { callsRoutes } from './funding/calls/calls.routes';
 import { awardsRoutes } from './funding/awards/awards.routes';
 import { reviewRoutes } from './funding/review/review.routes';
 import { registryRoutes } from './registry/registry.routes';
+import { meRoutes } from './statistics/me/me.routes';
+import { surveyRoutes } from './statistics/survey/survey.routes';
+import { surveyXlsxRoutes } from './statistics/survey/xlsx.routes';
+import { yearbookRoutes } from './statistics/yearbook/yearbook.routes';
+import { analysisRoutes } from './statistics/analysis/analysis.routes';
 
 /** Each domain module (registry, funding, …) registers its routes here as it lands. */
 export async function moduleRoutes(app: App, platform: Platform): Promise<void> {
@@ -12,4 +17,9 @@ export async function moduleRoutes(app: App, platform: Platform): Promise<void> 
   applicationsRoutes(app, platform);
   await reviewRoutes(app, platform);
   await awardsRoutes(app, platform);
+  await meRoutes(app, platform);
+  await surveyRoutes(app, platform);
+  await surveyXlsxRoutes(app, platform);
+  await yearbookRoutes(app, platform);
+  await analysisRoutes(app, platform);
 }

@@ -173,6 +173,7 @@ export const Filing = z.object({
   entity: Ref,
   submission: SubmissionSummary.nullable(),
 });
+export type Filing = z.infer<typeof Filing>;
 export const FilingsQuery = z.object({ q: z.string().max(200).optional(), entityType: z.enum(STAT_ENTITY_TYPES).optional() });
 
 export const StartSubmissionInput = z.object({ formId: z.uuid(), entityId: z.uuid() });

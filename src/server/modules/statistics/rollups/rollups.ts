@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { textArray } from '../../../db/bulk-insert';
 import { queryRows, type Db } from '../../../db/client';
 import type { Tx } from '../../../platform/audit/audit';
 import { RECORDS } from '../yearbook/measure';
@@ -17,7 +18,7 @@ const CUBE_DIMS = [...ROLLUP_DIMS, 'size_class', 'stage'] as const;
 /** Every value of the selected counted submissions plus one `_records` row each, by the given dimensions. */
 function contributions(dims: readonly string[], where: SQL, sign: number, withFinal: boolean) {
   const s = sql.raw(dims.map((d) => `s.${d}`).join(', '));
-  const final = withFinal ? sql`, (${sign} * count(*) FILTER (WHERE s.status = 'approved'))::int` : sql``;
+  const final = withFinal ? sql`, (${sign} * count(*) FILTER (WHERE s.status = 'approved'))::int AS final_count` : sql``;
   return sql`SELECT ${s}, v.indicator, (${sign} * sum(v.value)) AS total, (${sign} * count(*))::int AS count${final}
       FROM stat_submissions s JOIN stat_values v ON v.submission_id = s.id WHERE s.counted AND ${where} GROUP BY ${s}, v.indicator
     UNION ALL
@@ -43,11 +44,11 @@ function upsert(table: 'stat_rollups' | 'stat_cube', dims: readonly string[], wh
  */
 export async function applyToRollups(tx: Tx, ids: readonly string[], sign: 1 | -1): Promise<void> {
   if (ids.length === 0) return;
-  const where = sql`s.id IN (SELECT unnest(${ids as string[]}::uuid[]))`;
+  const where = sql`s.id IN (SELECT unnest(${textArray(ids as string[])}::uuid[]))`;
   await tx.execute(upsert('stat_rollups', ROLLUP_DIMS, where, sign));
   await tx.execute(upsert('stat_cube', CUBE_DIMS, where, sign));
   if (sign < 0) {
-    const years = sql`(SELECT DISTINCT year FROM stat_submissions WHERE id IN (SELECT unnest(${ids as string[]}::uuid[])))`;
+    const years = sql`(SELECT DISTINCT year FROM stat_submissions WHERE id IN (SELECT unnest(${textArray(ids as string[])}::uuid[])))`;
     await tx.execute(sql`DELETE FROM stat_rollups WHERE count <= 0 AND year IN ${years}`);
     await tx.execute(sql`DELETE FROM stat_cube WHERE count <= 0 AND year IN ${years}`);
   }

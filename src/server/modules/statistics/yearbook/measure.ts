@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { textArray } from '../../../db/bulk-insert';
 import type { Indicator } from '../../../../shared/contracts/statistics';
 
 /** The rollup's pseudo-indicator that counts submissions (records). */
@@ -74,9 +75,9 @@ const GROUP_COLUMN: Record<RollupGroup, ReturnType<typeof sql.raw>> = {
  */
 export function rollupTotalsSql(indicators: string[], group: RollupGroup, f: RollupFilter) {
   const g = GROUP_COLUMN[group];
-  const where = [sql`entity_type = ${f.entityType}`, sql`indicator IN (SELECT unnest(${indicators}::text[]))`];
+  const where = [sql`entity_type = ${f.entityType}`, sql`indicator IN (SELECT unnest(${textArray(indicators)}::text[]))`];
   if (f.year !== undefined) where.push(sql`year = ${f.year}`);
-  if (f.years) where.push(sql`year IN (SELECT unnest(${f.years}::int[]))`);
+  if (f.years) where.push(sql`year IN (SELECT unnest(${textArray(f.years.map(String))}::int[]))`);
   if (f.zoneId) where.push(sql`zone_id = ${f.zoneId}::uuid`);
   if (f.province) where.push(sql`province = ${f.province}`);
   if (f.sector) where.push(sql`sector = ${f.sector}`);
