@@ -210,11 +210,7 @@ export async function buildSurveyTemplate(input: TemplateInput): Promise<Buffer>
 }
 
 /** The template of a form, for one return when `submissionId` is given (its entity, last year's and present values). */
-export async function surveyTemplate(
-  ctx: Ctx,
-  formId: string,
-  opts: { lang?: Language; submissionId?: string },
-): Promise<{ filename: string; body: Buffer }> {
+export async function surveyTemplate(ctx: Ctx, formId: string, opts: { lang?: Language; submissionId?: string }): Promise<{ filename: string; body: Buffer }> {
   const db = ctx.database.db;
   const form = await formRow(db, formId);
   if (!form) throw notFound('statistics.form_not_found');

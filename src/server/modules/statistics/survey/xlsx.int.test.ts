@@ -83,7 +83,10 @@ describe('survey XLSX template and upload', () => {
     fill((await template(member, `lang=en&submissionId=${submissionId}`)).rawPayload, values);
 
   it('serves the form’s template: its indicators in order, named in the chosen language, right to left in Urdu', async () => {
-    const indicators = (await t.app.inject({ method: 'GET', url: '/api/v1/statistics/indicators' })).json().items as { code: string; names: Record<string, string> }[];
+    const indicators = (await t.app.inject({ method: 'GET', url: '/api/v1/statistics/indicators' })).json().items as {
+      code: string;
+      names: Record<string, string>;
+    }[];
     const names = new Map(indicators.map((i) => [i.code, i.names]));
     for (const lang of ['en', 'zh', 'ur'] as const) {
       const res = await template(member, `lang=${lang}`);

@@ -22,7 +22,7 @@ async function readFilePart(request: FastifyRequest, reply: FastifyReply, limit:
   let truncated = false;
   try {
     const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw badRequest('file_required');
+    if (part?.fieldname !== 'file') throw badRequest('file_required');
     bytes = await part.toBuffer();
     truncated = part.file.truncated;
   } catch (err) {
@@ -74,7 +74,10 @@ export async function surveyXlsxRoutes(app: App, platform: Platform) {
       },
       handler: async (request, reply) => {
         const bytes = await readFilePart(request, reply, limit);
-        return uploadSurveyFile(ctxOf(platform, request), request.params.id, bytes, { dryRun: request.query.dryRun === 'true', version: request.query.version });
+        return uploadSurveyFile(ctxOf(platform, request), request.params.id, bytes, {
+          dryRun: request.query.dryRun === 'true',
+          version: request.query.version,
+        });
       },
     });
   });

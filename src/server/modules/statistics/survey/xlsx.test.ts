@@ -80,7 +80,7 @@ describe('survey XLSX template', () => {
 
   it('protects the sheet except the value cells, which validate whole or decimal numbers with an input message', async () => {
     const { sheet, header } = await open(await template('en'));
-    expect(sheet.sheetProtection?.sheet).toBe(true);
+    expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const employees = sheet.getRow(header + 1);
     const revenue = sheet.getRow(header + 2);
     expect(employees.getCell(COLUMNS.value).protection?.locked).toBe(false);
@@ -115,7 +115,11 @@ describe('survey XLSX template', () => {
       problems: [],
     });
     const sorted = await fill(await template('ur'), { employees: '1 200', operating_revenue: '1,200,000', rd_expenditure: 30 }, { reverse: true });
-    expect((await readSurveyFile(sorted, { lang: 'ur', indicators: READ })).values).toEqual({ employees: 1200, operating_revenue: 1200000, rd_expenditure: 30 });
+    expect((await readSurveyFile(sorted, { lang: 'ur', indicators: READ })).values).toEqual({
+      employees: 1200,
+      operating_revenue: 1200000,
+      rd_expenditure: 30,
+    });
   });
 
   it('names the row and column of a cell that is not a number, and of a non-integer count, in the user’s language', async () => {
@@ -157,10 +161,15 @@ describe('survey XLSX template', () => {
   });
 
   it('collects required codes from the form list and its required rules', () => {
-    expect(requiredCodes({ required: ['tax'], rules: [{ id: 'c', kind: 'required', indicators: ['employees'] }, { id: 'r', kind: 'range', indicator: 'x' }] }).sort()).toEqual([
-      'employees',
-      'tax',
-    ]);
+    expect(
+      requiredCodes({
+        required: ['tax'],
+        rules: [
+          { id: 'c', kind: 'required', indicators: ['employees'] },
+          { id: 'r', kind: 'range', indicator: 'x' },
+        ],
+      }).sort(),
+    ).toEqual(['employees', 'tax']);
   });
 });
 
