@@ -6,6 +6,7 @@ import { ensureDemoAccounts } from './platform/accounts/demo-accounts';
 import { ensureDemoReviewers } from './modules/funding/review/demo-reviewers';
 import { loadFundingReference } from './modules/funding/calls/demo-call';
 import { loadReference, referenceLoaded } from './modules/registry/reference/load-reference';
+import { prepareStatisticsDemo } from './modules/statistics/demo-setup';
 import { systemCtx } from './platform/context';
 
 /** Opens the configured database (PGlite under the data folder, or DATABASE_URL) and applies migrations. */
@@ -35,6 +36,8 @@ export async function prepareDemo(database: Database, config: Config, log: Fasti
   if (config.loadReference) {
     const funding = await loadFundingReference(ctx);
     if (funding.call) log.info('demo seed-fund call loaded');
+    // Statistics: catalogue, published series, open periods, a small synthetic history, the example M&E framework.
+    await prepareStatisticsDemo(ctx, { enterprises: config.demoStatisticsEnterprises, years: 6 });
   }
   const created = await ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
   // The demo reviewer pool (the demo reviewer account and experts of the reference data, marked synthetic).

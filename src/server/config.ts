@@ -20,6 +20,7 @@ const Env = z.object({
   SEEDBED_GAZELLE_MIN_GROWTH: z.coerce.number().min(0).max(10).default(0.2),
   SEEDBED_GAZELLE_MIN_BASE_REVENUE: z.coerce.number().min(0).default(5_000_000),
   SEEDBED_IMPORT_INLINE_INDEX_MAX: z.coerce.number().int().min(0).default(2000),
+  SEEDBED_DEMO_STATISTICS_ENTERPRISES: z.coerce.number().int().min(0).max(100_000).default(600),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Seedbed <no-reply@seedbed.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +46,8 @@ export type Config = {
   gazelle: { years: number; minAnnualGrowth: number; minBaseRevenue: number };
   /** Imports up to this many rows are searchable at commit; larger ones are indexed by jobs right after. */
   importInlineIndexMax: number;
+  /** Synthetic enterprises whose survey history a first demo start generates (0: none). */
+  demoStatisticsEnterprises: number;
   smtpFrom: string;
   logLevel: string;
 };
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL || undefined,
     gazelle: { years: e.SEEDBED_GAZELLE_YEARS, minAnnualGrowth: e.SEEDBED_GAZELLE_MIN_GROWTH, minBaseRevenue: e.SEEDBED_GAZELLE_MIN_BASE_REVENUE },
     importInlineIndexMax: e.SEEDBED_IMPORT_INLINE_INDEX_MAX,
+    demoStatisticsEnterprises: e.SEEDBED_DEMO_STATISTICS_ENTERPRISES,
     smtpFrom: e.SMTP_FROM,
     logLevel: e.LOG_LEVEL,
     ...overrides,

@@ -48,7 +48,7 @@ export async function startSubmission(ctx: Ctx, input: { formId: string; entityI
         entityType,
         entityId: input.entityId,
         status: 'draft',
-        submittedBy: actor.userId,
+        submittedBy: actor.via === 'system' ? null : actor.userId,
         synthetic: placement.synthetic,
       })
       .onConflictDoNothing()
@@ -168,7 +168,7 @@ export async function submitSubmission(ctx: Ctx, id: string, input: { explanatio
         stage: p.stage,
         sizeClass: sizeClass(values.employees),
         submittedAt: new Date(),
-        submittedBy: actor.userId,
+        submittedBy: actor.via === 'system' ? null : actor.userId,
         version: row.version + 1,
       })
       .where(eq(statSubmissions.id, id))
