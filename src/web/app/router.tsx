@@ -10,6 +10,7 @@ import { ApiTokensPage } from '../features/profile/ApiTokensPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { fundingCallRoutes } from '../features/funding/calls/routes';
 import { fundingReviewRoutes } from '../features/funding/review/routes';
+import { statisticsMeRoutes } from '../features/statistics/me/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -131,6 +132,7 @@ const directoryEntity = createRoute({
 
 const [fundingResults, fundingCallResults, ...fundingMemberPages] = fundingReviewRoutes(root, member);
 const [fundingCalls, fundingCall, ...fundingApplyPages] = fundingCallRoutes(root, member);
+const mePages = statisticsMeRoutes(member);
 
 const routeTree = root.addChildren([
   fundingResults,
@@ -152,7 +154,7 @@ const routeTree = root.addChildren([
     directoryList,
     directoryEntity,
   ]),
-  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages]),
+  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages, ...mePages]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,0 +1,36 @@
+import type { Ctx } from '../../../platform/context';
+import { invalid } from './access';
+import { type MeasureReader, scopeOf, seriesScopeFits } from './measures';
+import { meT } from './text';
+
+export type TargetFields = {
+  indicator: string;
+  scope: string;
+  direction: 'increase' | 'decrease';
+  baseline: { year: number; value: number };
+  targets: { year: number; value: number }[];
+  thresholds: { atRisk: number; offTrack: number };
+};
+
+/**
+ * What zod cannot see in one field: the indicator exists (in the catalogue or the published series), targets
+ * come after the baseline, one per year, and the off-track threshold is not above the at-risk one. Every
+ * problem at once, in the caller's language.
+ */
+export async function checkTarget(ctx: Ctx, reader: MeasureReader, f: TargetFields): Promise<void> {
+  const t = meT(ctx.lang);
+  const problems: { path: string; message: string }[] = [];
+  const kind = await reader.kindOf(f.indicator);
+  if (kind === 'unknown') problems.push({ path: 'indicator', message: t('errors.unknownIndicator', { code: f.indicator }) });
+  if (kind === 'catalogue' && !scopeOf(f.scope)) problems.push({ path: 'scope', message: t('errors.surveyScope') });
+  const series = kind === 'series' ? (await reader.published()).get(f.indicator) : undefined;
+  if (series && !seriesScopeFits(series, f.scope)) problems.push({ path: 'scope', message: t('errors.seriesScope', { scope: series.scope }) });
+  const seen = new Set<number>();
+  f.targets.forEach((x, i) => {
+    if (x.year <= f.baseline.year) problems.push({ path: `targets.${i}.year`, message: t('errors.targetAfterBaseline', { year: f.baseline.year }) });
+    else if (seen.has(x.year)) problems.push({ path: `targets.${i}.year`, message: t('errors.targetYearTwice', { year: x.year }) });
+    seen.add(x.year);
+  });
+  if (f.thresholds.offTrack > f.thresholds.atRisk) problems.push({ path: 'thresholds.offTrack', message: t('errors.thresholdOrder') });
+  if (problems.length) throw invalid(problems);
+}
