@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Submission, Values } from '../../../../shared/contracts/statistics';
+import { translate } from '../../../../shared/i18n';
 import { type Tx, withTransaction } from '../../../platform/audit/audit';
 import { type Ctx, requireActor } from '../../../platform/context';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../../platform/errors';
@@ -63,15 +64,22 @@ export async function startSubmission(ctx: Ctx, input: { formId: string; entityI
  * Checks values against the form: each code must be one of the form's indicators, each number finite, whole
  * where the indicator counts things. Problems are 400s naming the field (nothing is saved).
  */
-async function checkValues(db: Ctx['database']['db'] | Tx, form: { indicators: string[] }, values: Values): Promise<void> {
+async function checkValues(db: Ctx['database']['db'] | Tx, form: { indicators: string[] }, values: Values, lang: Ctx['lang']): Promise<void> {
   const catalogue = await indicatorMap(db);
   const details: { path: string; message: string; code: string }[] = [];
   for (const [code, value] of Object.entries(values)) {
-    if (!form.indicators.includes(code)) details.push({ path: code, message: `“${code}” is not on this form`, code: 'statistics.unknown_indicator' });
-    else if (value !== null && !Number.isFinite(value)) details.push({ path: code, message: 'not a number', code: 'statistics.not_a_number' });
-    else if (value !== null && catalogue.get(code)?.valueType === 'integer' && !Number.isInteger(value))
-      details.push({ path: code, message: 'must be a whole number', code: 'statistics.not_whole' });
-    else if (value !== null && Math.abs(value) >= 1e15) details.push({ path: code, message: 'too large', code: 'statistics.too_large' });
+    const problem = !form.indicators.includes(code)
+      ? 'unknown_field'
+      : value === null
+        ? null
+        : !Number.isFinite(value)
+          ? 'not_a_number'
+          : catalogue.get(code)?.valueType === 'integer' && !Number.isInteger(value)
+            ? 'not_whole'
+            : Math.abs(value) >= 1e15
+              ? 'too_large'
+              : null;
+    if (problem) details.push({ path: code, message: translate(lang, `statistics.${problem}`), code: `statistics.${problem}` });
   }
   if (details.length > 0) throw new AppError(400, 'statistics.bad_values', { count: details.length }, details);
 }
@@ -88,7 +96,7 @@ export async function validateValues(ctx: Ctx, id: string, values: Values) {
   const row = await loadRow(ctx.database.db, id);
   if (!canSee(ctx.actor, row)) throw notFound();
   const form = (await formRow(ctx.database.db, row.formId))!;
-  await checkValues(ctx.database.db, form, values);
+  await checkValues(ctx.database.db, form, values, ctx.lang);
   const outcome = await runRules(ctx.database.db, form, row, values);
   return { findings: await explainAll(ctx.database.db, outcome.findings, ctx.lang), unchecked: outcome.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason })) };
 }
@@ -104,7 +112,7 @@ export async function saveValues(ctx: Ctx, id: string, input: { values: Values; 
     if (!isEditable(row)) throw conflict('statistics.submission_locked', { status: row.status });
     if (input.version !== undefined && input.version !== row.version) throw conflict('statistics.stale_version');
     const form = (await formRow(tx, row.formId))!;
-    await checkValues(tx, form, input.values);
+    await checkValues(tx, form, input.values, ctx.lang);
     const before = await readValues(tx, id);
     await tx.delete(statValues).where(eq(statValues.submissionId, id));
     const entries = Object.entries(input.values).filter((e): e is [string, number] => e[1] !== null);
