@@ -2,6 +2,8 @@ import { IdParam, listOf } from '../../../../shared/contracts/common';
 import {
   Filing,
   FilingsQuery,
+  Form,
+  FormPatch,
   Indicator,
   Period,
   PeriodInput,
@@ -19,6 +21,7 @@ import {
 } from '../../../../shared/contracts/statistics';
 import { type App, ctxOf, type Platform } from '../../../platform/http/request-context';
 import { readIndicators, readSeries } from '../catalogue/catalogue';
+import { getForm, patchForm } from './forms';
 import { createPeriod, listPeriods } from './periods';
 import { publishPeriod } from './publish';
 import { listFilings, listSubmissions } from './queries';
@@ -58,6 +61,16 @@ export async function surveyRoutes(app: App, platform: Platform) {
     config: { permission: 'statistics.manage' },
     schema: { tags, summary: "Publish the period's yearbook: its tables become readable without signing in", params: IdParam, response: { 200: Period } },
     handler: async (request) => publishPeriod(ctxOf(platform, request), request.params.id),
+  });
+  app.get('/api/v1/statistics/forms/:id', {
+    config: { permission: 'public' },
+    schema: { tags, summary: 'A survey form: its indicators in order, the required ones, its validation rules', params: IdParam, response: { 200: Form } },
+    handler: async (request) => getForm(ctxOf(platform, request), request.params.id),
+  });
+  app.patch('/api/v1/statistics/forms/:id', {
+    config: { permission: 'statistics.manage' },
+    schema: { tags, summary: "Change a form's indicators, required list or validation rules (checked first)", params: IdParam, body: FormPatch, response: { 200: Form } },
+    handler: async (request) => patchForm(ctxOf(platform, request), request.params.id, request.body),
   });
   app.get('/api/v1/statistics/filings', {
     config: { permission: 'statistics.survey' },
