@@ -10,6 +10,7 @@ import { ApiTokensPage } from '../features/profile/ApiTokensPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { fundingCallRoutes } from '../features/funding/calls/routes';
 import { fundingReviewRoutes } from '../features/funding/review/routes';
+import { surveyRoutes } from '../features/statistics/survey/routes';
 import { statisticsMeRoutes } from '../features/statistics/me/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
@@ -132,6 +133,7 @@ const directoryEntity = createRoute({
 
 const [fundingResults, fundingCallResults, ...fundingMemberPages] = fundingReviewRoutes(root, member);
 const [fundingCalls, fundingCall, ...fundingApplyPages] = fundingCallRoutes(root, member);
+const surveyPages = surveyRoutes(member);
 const mePages = statisticsMeRoutes(member);
 
 const routeTree = root.addChildren([
@@ -154,7 +156,7 @@ const routeTree = root.addChildren([
     directoryList,
     directoryEntity,
   ]),
-  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages, ...mePages]),
+  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages, ...surveyPages, ...mePages]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
