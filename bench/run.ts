@@ -1,7 +1,8 @@
 // `npm run bench`: platform figures measured in one run, printed as a table and written to bench/results/platform.json,
 // then the registry figures (bench/registry.ts → bench/results/registry.json), then the seed fund's reviewer assignment
 // (bench/assignment.ts → bench/results/assignment.json). `npm run bench -- platform|registry|assignment|funding-surge` runs only one;
-// the seed fund's deadline surge (bench/funding-surge.ts → bench/results/funding-surge.json).
+// the seed fund's deadline surge (bench/funding-surge.ts → bench/results/funding-surge.json); the statistics at national scale
+// (bench/statistics.ts → bench/results/statistics.json: `npm run bench -- statistics`).
 // Cold start to a healthy server on a fresh data folder (target: ≤ 60 s), and API latency and throughput of an
 // authenticated read and an audited write, on embedded PGlite and on a throwaway PostgreSQL 15 server.
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { benchAssignment, formatRows as formatAssignmentRows } from './assignmen
 import { runFundingSurge } from './funding-surge';
 import { load } from './http-load';
 import { registryBench } from './registry';
+import { statisticsBench } from './statistics';
 
 type Row = { database: string; measure: string; value: number; unit: string; target?: string };
 const rows: Row[] = [];
@@ -60,6 +62,7 @@ if (only === undefined || only === 'platform') await platformBench();
 if (only === undefined || only === 'registry') await registryBench();
 if (only === undefined || only === 'assignment') await assignmentBench();
 if (only === undefined || only === 'funding-surge') await runFundingSurge();
+if (only === undefined || only === 'statistics') await statisticsBench();
 
 /** Reviewer assignment of the seed fund (bench/assignment.ts → bench/results/assignment.json). */
 async function assignmentBench() {

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../paths';
 import { adminCreate } from './admin-create';
 import { dbReset } from './db-reset';
+import { demoGenerate } from './demo';
 import { importCommand } from './import';
 import { migrateCommand } from './migrate';
 import { referenceLoad } from './reference';
@@ -52,6 +53,18 @@ program
   .option('--type <type>', 'zone, incubator, enterprise, institution, person or investor (default: from the file name)')
   .option('--dry-run', 'validate only and list every bad row')
   .action(importCommand);
+
+program
+  .command('demo')
+  .description('synthetic demo data (always marked synthetic)')
+  .command('generate')
+  .description('generate a deterministic national-scale statistics data set: enterprises in the zones, incubators, approved returns, rollups')
+  .requiredOption('--enterprises <n>', 'number of synthetic enterprises, e.g. 200000')
+  .requiredOption('--years <n>', 'number of survey years, e.g. 10')
+  .option('--seed <n>', 'seed of the generator (same seed, same data)')
+  .option('--first-year <year>', 'first survey year (default 2015)')
+  .option('--replace', 'delete a previous demo data set first (without it, a second run refuses)')
+  .action(demoGenerate);
 
 program.parseAsync(process.argv).catch((e) => {
   console.error(`seedbed: ${e instanceof Error ? e.message : String(e)}`);
