@@ -43,7 +43,14 @@ export const SeriesPoint = z.object({
   source: z.string(),
   quote: z.string(),
 });
-export const Series = z.object({ code: z.string(), names: Text3, unit: z.string(), indicator: z.string().nullable(), scope: z.string(), points: z.array(SeriesPoint) });
+export const Series = z.object({
+  code: z.string(),
+  names: Text3,
+  unit: z.string(),
+  indicator: z.string().nullable(),
+  scope: z.string(),
+  points: z.array(SeriesPoint),
+});
 export type Series = z.infer<typeof Series>;
 
 export const Period = z.object({
@@ -63,11 +70,19 @@ export const Period = z.object({
 export type Period = z.infer<typeof Period>;
 
 export const PeriodInput = z.object({
-  key: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . -'),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . -'),
   names: z.object({ en: z.string().trim().min(1).max(200), zh: z.string().trim().max(200).optional(), ur: z.string().trim().max(200).optional() }),
   calendar: z.enum(['calendar', 'fiscal_jul_jun']),
   /** Entities of this country file in it (ISO code); absent: every country. */
-  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. CN or PK').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. CN or PK')
+    .optional(),
   /** The year the period ends in (FY July 2024 – June 2025 → 2025). */
   year: z.number().int().min(1980).max(2100),
   dueOn: z.iso.date(),
@@ -86,7 +101,11 @@ export const Form = z.object({
   rules: z.array(FormRule),
 });
 export type Form = z.infer<typeof Form>;
-export const FormPatch = z.object({ indicators: z.array(z.string()).min(1).optional(), required: z.array(z.string()).optional(), rules: z.array(FormRule).optional() });
+export const FormPatch = z.object({
+  indicators: z.array(z.string()).min(1).optional(),
+  required: z.array(z.string()).optional(),
+  rules: z.array(FormRule).optional(),
+});
 
 /** A validation failure, explained in the reader's language. */
 export const Finding = z.object({
@@ -198,7 +217,11 @@ export const UploadResult = z.object({
 
 // ── Completeness and timeliness ──────────────────────────────────────────────
 
-export const CompletenessQuery = z.object({ periodId: z.uuid(), entityType: z.enum(STAT_ENTITY_TYPES).default('enterprise'), by: z.enum(['zone', 'province']).default('zone') });
+export const CompletenessQuery = z.object({
+  periodId: z.uuid(),
+  entityType: z.enum(STAT_ENTITY_TYPES).default('enterprise'),
+  by: z.enum(['zone', 'province']).default('zone'),
+});
 export const CompletenessRow = z.object({
   key: z.string().nullable(),
   names: Text3,
@@ -226,7 +249,16 @@ export const YearbookColumn = z.object({
   indicator: z.string().nullable(),
 });
 export const YearbookRow = z.object({ key: z.string().nullable(), label: Text3, cells: z.array(z.number().nullable()) });
-export const PublishedBeside = z.object({ series: z.string(), names: Text3, year: z.number().int().nullable(), value: z.number(), unit: z.string(), source: z.string(), quote: z.string(), computed: z.number().nullable() });
+export const PublishedBeside = z.object({
+  series: z.string(),
+  names: Text3,
+  year: z.number().int().nullable(),
+  value: z.number(),
+  unit: z.string(),
+  source: z.string(),
+  quote: z.string(),
+  computed: z.number().nullable(),
+});
 export const YearbookTable = z.object({
   key: z.enum(YEARBOOK_TABLES),
   title: Text3,
@@ -316,7 +348,16 @@ export const MapQuery = z.object({ indicator: z.string().min(1).max(60), year: z
 export const MapData = z.object({
   indicator: Indicator,
   year: z.number().int(),
-  zones: z.array(z.object({ id: z.string(), names: Text3, province: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable(), value: z.number().nullable() })),
+  zones: z.array(
+    z.object({
+      id: z.string(),
+      names: Text3,
+      province: z.string().nullable(),
+      lat: z.number().nullable(),
+      lon: z.number().nullable(),
+      value: z.number().nullable(),
+    }),
+  ),
   provinces: z.array(z.object({ code: z.string(), names: Text3, value: z.number().nullable() })),
 });
 
@@ -329,6 +370,14 @@ export const RankingInput = z.object({
 export const Ranking = z.object({
   year: z.number().int(),
   weights: z.record(z.string(), z.number()),
-  rows: z.array(z.object({ rank: z.number().int(), zone: Ref, score: z.number(), parts: z.record(z.string(), z.number().nullable()), values: z.record(z.string(), z.number().nullable()) })),
+  rows: z.array(
+    z.object({
+      rank: z.number().int(),
+      zone: Ref,
+      score: z.number(),
+      parts: z.record(z.string(), z.number().nullable()),
+      values: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
   synthetic: z.boolean(),
 });

@@ -46,9 +46,9 @@ describe('rollups under random edits', () => {
         hostZoneId: zones[i % 2],
         ...(sectors[i % 3] ? { sector: sectors[i % 3] } : {}),
       });
-      for (const f of (await t.app.inject({ method: 'GET', url: '/api/v1/statistics/filings?entityType=enterprise&q=Firm', headers: admin.headers })).json().items.filter(
-        (x: { entity: { id: string } }) => x.entity.id === enterprise,
-      )) {
+      for (const f of (await t.app.inject({ method: 'GET', url: '/api/v1/statistics/filings?entityType=enterprise&q=Firm', headers: admin.headers }))
+        .json()
+        .items.filter((x: { entity: { id: string } }) => x.entity.id === enterprise)) {
         ids.push((await startSubmission(ctx, { formId: f.formId, entityId: enterprise })).submission.id);
       }
     }
@@ -73,7 +73,7 @@ describe('rollups under random edits', () => {
 
   let approvals = 0;
   /** Runs one operation; a refusal (wrong state for it) is part of the game, not a failure. */
-  async function run(o: fc.Infer<typeof op>): Promise<void> {
+  async function run(o: typeof op extends fc.Arbitrary<infer T> ? T : never): Promise<void> {
     const id = ids[o.i];
     try {
       if (o.kind === 'save') {
@@ -93,8 +93,7 @@ describe('rollups under random edits', () => {
       else if (o.kind === 'approve') {
         await reviewSubmission(ctx, id, { decision: 'approve' });
         approvals++;
-      }
-      else if (o.kind === 'return') await reviewSubmission(ctx, id, { decision: 'return', reason: 'please check' });
+      } else if (o.kind === 'return') await reviewSubmission(ctx, id, { decision: 'return', reason: 'please check' });
       else await reopenSubmission(ctx, id, { reason: 'correction' });
     } catch (e) {
       if (!(e instanceof AppError) || e.status >= 500 || e.status === 400) throw e;

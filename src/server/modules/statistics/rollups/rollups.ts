@@ -70,7 +70,9 @@ export async function rollupDifferences(db: Db | Tx): Promise<{ table: string; c
     ['stat_cube', CUBE_DIMS, false],
   ] as const) {
     const key = sql.raw(`concat_ws('|', ${[...dims, 'indicator'].join(', ')})`);
-    const measures = sql.raw(withFinal ? `concat_ws('|', trim_scale(total::numeric), count, final_count)` : `concat_ws('|', trim_scale(total::numeric), count)`);
+    const measures = sql.raw(
+      withFinal ? `concat_ws('|', trim_scale(total::numeric), count, final_count)` : `concat_ws('|', trim_scale(total::numeric), count)`,
+    );
     const rows = await queryRows<{ cell: string; stored: string | null; recomputed: string | null }>(
       db,
       sql`WITH stored AS (SELECT ${key} AS cell, ${measures} AS m FROM ${sql.raw(table)}),

@@ -6,7 +6,13 @@ import type { ChainStep } from '../statistics.tables';
  * province → national. An incubator's return goes to its zone first; a zone's to its province. Levels the
  * entity has no place at (no zone, no known province) are skipped; national is always last.
  */
-export type Placement = { entityType: 'enterprise' | 'incubator' | 'zone'; entityId: string; incubatorId?: string | null; zoneId?: string | null; province?: string | null };
+export type Placement = {
+  entityType: 'enterprise' | 'incubator' | 'zone';
+  entityId: string;
+  incubatorId?: string | null;
+  zoneId?: string | null;
+  province?: string | null;
+};
 
 export function approvalChain(p: Placement): ChainStep[] {
   const chain: ChainStep[] = [];
@@ -36,6 +42,8 @@ export function canApprove(actor: Actor | null, step: ChainStep): boolean {
         return g.role === 'ministry_analyst' && reaches('province');
       case 'national':
         return g.role === 'ministry_analyst' && g.scopeType === null;
+      default:
+        return false;
     }
   });
 }

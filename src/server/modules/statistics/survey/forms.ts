@@ -45,9 +45,21 @@ export async function patchForm(ctx: Ctx, id: string, patch: z.infer<typeof Form
     const catalogue = await indicatorMap(tx);
     const indicators = patch.indicators ?? row.indicators;
     const unknown = [...indicators, ...(patch.required ?? [])].filter((c) => !catalogue.has(c));
-    if (unknown.length) throw new AppError(422, 'validation_failed', {}, unknown.map((c) => ({ path: 'indicators', message: `unknown indicator “${c}”` })));
+    if (unknown.length)
+      throw new AppError(
+        422,
+        'validation_failed',
+        {},
+        unknown.map((c) => ({ path: 'indicators', message: `unknown indicator “${c}”` })),
+      );
     const checked = checkRules(patch.rules ?? row.rules, new Set(indicators));
-    if (!checked.ok) throw new AppError(422, 'validation_failed', {}, checked.problems.map((p) => ({ path: `rules.${p.path}`, message: p.message })));
+    if (!checked.ok)
+      throw new AppError(
+        422,
+        'validation_failed',
+        {},
+        checked.problems.map((p) => ({ path: `rules.${p.path}`, message: p.message })),
+      );
     const [updated] = await tx
       .update(statForms)
       .set({ indicators, required: patch.required ?? row.required, rules: patch.rules ?? row.rules })

@@ -92,8 +92,20 @@ export async function ensurePeriod(
   const [existing] = await ctx.database.db.select().from(statPeriods).where(eq(statPeriods.key, key));
   if (existing) return toPeriod(existing);
   const label = periodLabel(p.calendar, p.year);
-  const names = p.calendar === 'calendar' ? { en: `Statistical year ${label}`, zh: `${p.year} 统计年度`, ur: `شماریاتی سال ${label}` } : { en: `Fiscal year ${label}`, zh: `财政年度 ${label}`, ur: `مالی سال ${label}` };
-  return createPeriod(ctx, { key, names, calendar: p.calendar, year: p.year, dueOn: p.dueOn, country: p.country ?? undefined, synthetic: p.synthetic, status: p.status });
+  const names =
+    p.calendar === 'calendar'
+      ? { en: `Statistical year ${label}`, zh: `${p.year} 统计年度`, ur: `شماریاتی سال ${label}` }
+      : { en: `Fiscal year ${label}`, zh: `财政年度 ${label}`, ur: `مالی سال ${label}` };
+  return createPeriod(ctx, {
+    key,
+    names,
+    calendar: p.calendar,
+    year: p.year,
+    dueOn: p.dueOn,
+    country: p.country ?? undefined,
+    synthetic: p.synthetic,
+    status: p.status,
+  });
 }
 
 /** The form of a period for an entity type. */

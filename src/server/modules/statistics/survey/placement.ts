@@ -26,16 +26,46 @@ export async function placementOf(db: Db | Tx, entityType: StatEntityType, entit
   if (entityType === 'enterprise') {
     const [e] = await db.select().from(enterprises).where(eq(enterprises.id, entityId));
     if (!e) throw notFound('statistics.entity_not_found');
-    return { ...base, names: e.names, country: e.country, province: e.province, zoneId: e.hostZoneId, incubatorId: e.incubatorId, sector: e.sector, stage: e.stage, synthetic: e.synthetic };
+    return {
+      ...base,
+      names: e.names,
+      country: e.country,
+      province: e.province,
+      zoneId: e.hostZoneId,
+      incubatorId: e.incubatorId,
+      sector: e.sector,
+      stage: e.stage,
+      synthetic: e.synthetic,
+    };
   }
   if (entityType === 'incubator') {
     const [i] = await db.select().from(incubators).where(eq(incubators.id, entityId));
     if (!i) throw notFound('statistics.entity_not_found');
-    return { ...base, names: i.names, country: i.country, province: i.province, zoneId: i.hostZoneId, incubatorId: null, sector: null, stage: null, synthetic: i.synthetic };
+    return {
+      ...base,
+      names: i.names,
+      country: i.country,
+      province: i.province,
+      zoneId: i.hostZoneId,
+      incubatorId: null,
+      sector: null,
+      stage: null,
+      synthetic: i.synthetic,
+    };
   }
   const [z] = await db.select().from(zones).where(eq(zones.id, entityId));
   if (!z) throw notFound('statistics.entity_not_found');
-  return { ...base, names: z.names, country: z.country, province: z.province, zoneId: z.id, incubatorId: null, sector: null, stage: null, synthetic: z.synthetic };
+  return {
+    ...base,
+    names: z.names,
+    country: z.country,
+    province: z.province,
+    zoneId: z.id,
+    incubatorId: null,
+    sector: null,
+    stage: null,
+    synthetic: z.synthetic,
+  };
 }
 
 /** Display names of chain steps: the incubator, the zone, the province (divisions), or the nation. */

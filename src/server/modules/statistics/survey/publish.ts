@@ -16,7 +16,13 @@ export async function publishPeriod(ctx: Ctx, id: string): Promise<Period> {
     if (!row) throw notFound();
     if (row.publishedAt) throw conflict('statistics.already_published');
     const [updated] = await tx.update(statPeriods).set({ publishedAt: new Date() }).where(eq(statPeriods.id, id)).returning();
-    await audit({ action: 'statistics.period.publish', entityType: 'stat_period', entityId: id, before: { publishedAt: null }, after: { publishedAt: updated.publishedAt } });
+    await audit({
+      action: 'statistics.period.publish',
+      entityType: 'stat_period',
+      entityId: id,
+      before: { publishedAt: null },
+      after: { publishedAt: updated.publishedAt },
+    });
     return toPeriod(updated);
   });
 }

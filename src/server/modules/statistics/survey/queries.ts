@@ -79,7 +79,15 @@ export async function listFilings(ctx: Ctx, q: z.infer<typeof FilingsQuery>): Pr
   const db = ctx.database.db;
   const periods = await db.select().from(statPeriods).where(eq(statPeriods.status, 'open')).orderBy(desc(statPeriods.year));
   if (periods.length === 0) return { items: [], total: 0 };
-  const forms = await db.select().from(statForms).where(inArray(statForms.periodId, periods.map((p) => p.id)));
+  const forms = await db
+    .select()
+    .from(statForms)
+    .where(
+      inArray(
+        statForms.periodId,
+        periods.map((p) => p.id),
+      ),
+    );
   const items: Filing[] = [];
   for (const entityType of ['enterprise', 'incubator', 'zone'] as StatEntityType[]) {
     if (q.entityType && q.entityType !== entityType) continue;
@@ -90,20 +98,44 @@ export async function listFilings(ctx: Ctx, q: z.infer<typeof FilingsQuery>): Pr
     const table = TABLES[entityType];
     const nameMatch = q.q ? or(ilike(sql`${table.names}->>'en'`, `%${q.q}%`), ilike(sql`${table.names}::text`, `%${q.q}%`)) : undefined;
     let entities: { id: string; names: Filing['entity']['names']; country: string }[] = [];
-    if (ids.length > 0) entities = await db.select({ id: table.id, names: table.names, country: table.country }).from(table).where(and(inArray(table.id, ids), nameMatch));
-    else if (national && q.q) entities = await db.select({ id: table.id, names: table.names, country: table.country }).from(table).where(nameMatch).orderBy(asc(sql`${table.names}->>'en'`)).limit(20);
+    if (ids.length > 0)
+      entities = await db
+        .select({ id: table.id, names: table.names, country: table.country })
+        .from(table)
+        .where(and(inArray(table.id, ids), nameMatch));
+    else if (national && q.q)
+      entities = await db
+        .select({ id: table.id, names: table.names, country: table.country })
+        .from(table)
+        .where(nameMatch)
+        .orderBy(asc(sql`${table.names}->>'en'`))
+        .limit(20);
     if (entities.length === 0) continue;
     const started = await db
       .select()
       .from(statSubmissions)
-      .where(and(eq(statSubmissions.entityType, entityType), inArray(statSubmissions.entityId, entities.map((e) => e.id))));
+      .where(
+        and(
+          eq(statSubmissions.entityType, entityType),
+          inArray(
+            statSubmissions.entityId,
+            entities.map((e) => e.id),
+          ),
+        ),
+      );
     const summaries = new Map((await toSummaries(db, started)).map((s, i) => [`${started[i].formId}:${started[i].entityId}`, s]));
     for (const e of entities) {
       for (const p of periods) {
         if (p.country && p.country !== e.country) continue;
         const form = forms.find((f) => f.periodId === p.id && f.entityType === entityType);
         if (!form) continue;
-        items.push({ period: toPeriod(p), formId: form.id, entityType, entity: { id: e.id, names: e.names }, submission: summaries.get(`${form.id}:${e.id}`) ?? null });
+        items.push({
+          period: toPeriod(p),
+          formId: form.id,
+          entityType,
+          entity: { id: e.id, names: e.names },
+          submission: summaries.get(`${form.id}:${e.id}`) ?? null,
+        });
       }
     }
   }

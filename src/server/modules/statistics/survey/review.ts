@@ -40,7 +40,9 @@ export async function reviewSubmission(ctx: Ctx, id: string, input: { decision: 
       .where(eq(statSubmissions.id, id))
       .returning();
     if (updated.counted) await applyToRollups(tx, [id], 1);
-    await tx.insert(statReviews).values({ submissionId: id, level, decision: input.decision, reason: input.reason ?? null, reviewerId: actor.via === 'system' ? null : actor.userId });
+    await tx
+      .insert(statReviews)
+      .values({ submissionId: id, level, decision: input.decision, reason: input.reason ?? null, reviewerId: actor.via === 'system' ? null : actor.userId });
     await audit({
       action: `statistics.submission.${input.decision}`,
       entityType: 'stat_submission',
@@ -49,7 +51,13 @@ export async function reviewSubmission(ctx: Ctx, id: string, input: { decision: 
       after: { status: updated.status, step: updated.step, counted: updated.counted, level, reason: input.reason ?? null },
     });
     if (row.submittedBy) {
-      await notify(tx, row.submittedBy, approved ? 'survey_approved' : 'survey_returned', { level, final: done, reason: input.reason ?? '' }, `/statistics/survey/${id}`);
+      await notify(
+        tx,
+        row.submittedBy,
+        approved ? 'survey_approved' : 'survey_returned',
+        { level, final: done, reason: input.reason ?? '' },
+        `/statistics/survey/${id}`,
+      );
     }
     return toSubmission(tx, updated, actor, ctx.lang);
   });
@@ -70,9 +78,18 @@ export async function reopenSubmission(ctx: Ctx, id: string, input: { reason: st
       .set({ status: 'returned', step: 0, counted: false, returnedReason: input.reason, approvedAt: null, version: row.version + 1 })
       .where(eq(statSubmissions.id, id))
       .returning();
-    await tx.insert(statReviews).values({ submissionId: id, level: 'national', decision: 'reopen', reason: input.reason, reviewerId: actor.via === 'system' ? null : actor.userId });
-    await audit({ action: 'statistics.submission.reopen', entityType: 'stat_submission', entityId: id, before: { status: row.status }, after: { status: 'returned', reason: input.reason } });
-    if (row.submittedBy) await notify(tx, row.submittedBy, 'survey_returned', { level: 'national', final: false, reason: input.reason }, `/statistics/survey/${id}`);
+    await tx
+      .insert(statReviews)
+      .values({ submissionId: id, level: 'national', decision: 'reopen', reason: input.reason, reviewerId: actor.via === 'system' ? null : actor.userId });
+    await audit({
+      action: 'statistics.submission.reopen',
+      entityType: 'stat_submission',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: 'returned', reason: input.reason },
+    });
+    if (row.submittedBy)
+      await notify(tx, row.submittedBy, 'survey_returned', { level: 'national', final: false, reason: input.reason }, `/statistics/survey/${id}`);
     return toSubmission(tx, updated, actor, ctx.lang);
   });
 }

@@ -16,7 +16,8 @@ import { placementOf, stepName } from './placement';
 export type SubmissionRow = typeof statSubmissions.$inferSelect;
 type DbLike = Db | Tx;
 
-export const isNationalAnalyst = (actor: Actor | null) => !!actor?.roles.some((g) => g.role === 'admin' || (g.role === 'ministry_analyst' && g.scopeType === null));
+export const isNationalAnalyst = (actor: Actor | null) =>
+  !!actor?.roles.some((g) => g.role === 'admin' || (g.role === 'ministry_analyst' && g.scopeType === null));
 
 /** May this actor see this return: its filer, a reviewer on its chain, a national analyst. */
 export function canSee(actor: Actor | null, s: SubmissionRow): boolean {
@@ -40,7 +41,14 @@ export async function readHistory(db: DbLike, s: Pick<SubmissionRow, 'entityId' 
     .select({ year: statSubmissions.year, indicator: statValues.indicator, value: statValues.value })
     .from(statSubmissions)
     .innerJoin(statValues, eq(statValues.submissionId, statSubmissions.id))
-    .where(and(eq(statSubmissions.entityId, s.entityId), eq(statSubmissions.entityType, s.entityType), lt(statSubmissions.year, s.year), eq(statSubmissions.counted, true)))
+    .where(
+      and(
+        eq(statSubmissions.entityId, s.entityId),
+        eq(statSubmissions.entityType, s.entityType),
+        lt(statSubmissions.year, s.year),
+        eq(statSubmissions.counted, true),
+      ),
+    )
     .orderBy(desc(statSubmissions.year));
   const byYear = new Map<number, Values>();
   for (const r of rows) {
@@ -89,7 +97,13 @@ export async function toSubmission(db: DbLike, s: SubmissionRow, actor: Actor | 
     findings: await explainAll(db, s.findings as EngineFinding[], lang),
     explanation: s.explanation,
     returnedReason: s.returnedReason,
-    reviews: reviews.map((r) => ({ level: r.level, decision: r.decision as 'approve', reason: r.reason, reviewer: r.reviewer ?? null, at: r.at.toISOString() })),
+    reviews: reviews.map((r) => ({
+      level: r.level,
+      decision: r.decision as 'approve',
+      reason: r.reason,
+      reviewer: r.reviewer ?? null,
+      at: r.at.toISOString(),
+    })),
     submittedAt: s.submittedAt?.toISOString() ?? null,
     approvedAt: s.approvedAt?.toISOString() ?? null,
     late: isLate(period.dueOn, s.submittedAt),

@@ -85,7 +85,12 @@ async function checkValues(db: Ctx['database']['db'] | Tx, form: { indicators: s
 }
 
 /** Runs the form's rules on these values with the entity's history (the engine: ../validation). */
-async function runRules(db: Ctx['database']['db'] | Tx, form: { indicators: string[]; rules: unknown[] }, row: SubmissionRow, values: Values): Promise<Outcome> {
+async function runRules(
+  db: Ctx['database']['db'] | Tx,
+  form: { indicators: string[]; rules: unknown[] },
+  row: SubmissionRow,
+  values: Values,
+): Promise<Outcome> {
   const checked = checkRules(form.rules, new Set(form.indicators));
   if (!checked.ok) throw new AppError(500, 'statistics.form_rules_invalid', {}, checked.problems);
   return validateSubmission(checked.rules, values, await readHistory(db, row), row.year);
@@ -98,7 +103,10 @@ export async function validateValues(ctx: Ctx, id: string, values: Values) {
   const form = (await formRow(ctx.database.db, row.formId))!;
   await checkValues(ctx.database.db, form, values, ctx.lang);
   const outcome = await runRules(ctx.database.db, form, row, values);
-  return { findings: await explainAll(ctx.database.db, outcome.findings, ctx.lang), unchecked: outcome.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason })) };
+  return {
+    findings: await explainAll(ctx.database.db, outcome.findings, ctx.lang),
+    unchecked: outcome.unchecked.map((u) => ({ ruleId: u.ruleId, reason: u.reason })),
+  };
 }
 
 /** Saves a draft's values (all of them: a field absent or null is empty). Stale `version` → 409. */
@@ -123,7 +131,13 @@ export async function saveValues(ctx: Ctx, id: string, input: { values: Values; 
       .set({ findings: outcome.findings, version: row.version + 1 })
       .where(eq(statSubmissions.id, id))
       .returning();
-    await audit({ action: 'statistics.submission.save', entityType: 'stat_submission', entityId: id, before: { values: before }, after: { values: input.values } });
+    await audit({
+      action: 'statistics.submission.save',
+      entityType: 'stat_submission',
+      entityId: id,
+      before: { values: before },
+      after: { values: input.values },
+    });
     return toSubmission(tx, updated, actor, ctx.lang);
   });
 }
@@ -155,7 +169,12 @@ export async function submitSubmission(ctx: Ctx, id: string, input: { explanatio
     }
     const warnings = explained.filter((f) => f.severity === 'warning');
     if (warnings.length > 0 && !input.explanation?.trim()) {
-      throw new AppError(422, 'statistics.explanation_required', { count: warnings.length }, warnings.map((f) => ({ path: f.indicators[0] ?? f.ruleId, message: f.message, code: f.ruleId })));
+      throw new AppError(
+        422,
+        'statistics.explanation_required',
+        { count: warnings.length },
+        warnings.map((f) => ({ path: f.indicators[0] ?? f.ruleId, message: f.message, code: f.ruleId })),
+      );
     }
     const p = await placementOf(tx, row.entityType as 'enterprise', row.entityId);
     const chain = approvalChain({ entityType: p.entityType, entityId: p.entityId, incubatorId: p.incubatorId, zoneId: p.zoneId, province: p.province });
@@ -181,7 +200,13 @@ export async function submitSubmission(ctx: Ctx, id: string, input: { explanatio
       })
       .where(eq(statSubmissions.id, id))
       .returning();
-    await audit({ action: 'statistics.submission.submit', entityType: 'stat_submission', entityId: id, before: { status: row.status }, after: { status: 'submitted', chain } });
+    await audit({
+      action: 'statistics.submission.submit',
+      entityType: 'stat_submission',
+      entityId: id,
+      before: { status: row.status },
+      after: { status: 'submitted', chain },
+    });
     return toSubmission(tx, updated, actor, ctx.lang);
   });
 }

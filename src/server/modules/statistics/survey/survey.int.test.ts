@@ -39,10 +39,21 @@ describe('annual survey: filing, validation, approval chain', () => {
     await loadStatisticsReference(ctx);
     const period = await ensurePeriod(ctx, { calendar: 'calendar', year: 2025, dueOn: '2099-03-31' });
     admin = await t.signIn('admin');
-    const zone = await inject(admin, 'POST', '/api/v1/zones', { names: { en: 'Jinan High-tech Zone', zh: '济南高新区' }, kind: 'national_hightech_zone', country: 'CN', province: '370000' });
+    const zone = await inject(admin, 'POST', '/api/v1/zones', {
+      names: { en: 'Jinan High-tech Zone', zh: '济南高新区' },
+      kind: 'national_hightech_zone',
+      country: 'CN',
+      province: '370000',
+    });
     expect(zone.statusCode, zone.body).toBe(201);
     zoneId = zone.json().id;
-    const e = await inject(admin, 'POST', '/api/v1/enterprises', { names: { en: 'Quantum Sensors Ltd' }, country: 'CN', province: '370000', hostZoneId: zoneId, sector: 'electronic_information' });
+    const e = await inject(admin, 'POST', '/api/v1/enterprises', {
+      names: { en: 'Quantum Sensors Ltd' },
+      country: 'CN',
+      province: '370000',
+      hostZoneId: zoneId,
+      sector: 'electronic_information',
+    });
     expect(e.statusCode, e.body).toBe(201);
     enterpriseId = e.json().id;
     member = await t.signIn('enterprise_member', { scopeType: 'enterprise', scopeId: enterpriseId });
@@ -78,7 +89,12 @@ describe('annual survey: filing, validation, approval chain', () => {
     expect(finding.severity).toBe('error');
     expect(finding.message).toMatch(/R&D/);
     expect(finding.message).toMatch(/60,000/);
-    const zh = await t.app.inject({ method: 'POST', url: `/api/v1/statistics/submissions/${id}/validate`, headers: { ...member.headers, 'accept-language': 'zh' }, payload: { values: bad } });
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/statistics/submissions/${id}/validate`,
+      headers: { ...member.headers, 'accept-language': 'zh' },
+      payload: { values: bad },
+    });
     expect(zh.json().findings[0].message).toMatch(/研发/);
     const submit = await inject(member, 'POST', `/api/v1/statistics/submissions/${id}/submit`, {});
     expect(submit.statusCode).toBe(422);
@@ -91,7 +107,12 @@ describe('annual survey: filing, validation, approval chain', () => {
     const before = (await inject(member, 'GET', `/api/v1/statistics/submissions/${id}`)).json().values;
     const res = await inject(member, 'PUT', `/api/v1/statistics/submissions/${id}/values`, { values: { ...good, employees: 12.5, made_up: 3 } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['employees', 'made_up']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['employees', 'made_up']);
     expect((await inject(member, 'GET', `/api/v1/statistics/submissions/${id}`)).json().values).toEqual(before);
   });
 
@@ -108,7 +129,10 @@ describe('annual survey: filing, validation, approval chain', () => {
     const inbox = await inject(zoneManager, 'GET', '/api/v1/statistics/submissions?view=review');
     expect(inbox.json().items.map((s: { id: string }) => s.id)).toContain(id);
     expect((await inject(zoneManager, 'POST', `/api/v1/statistics/submissions/${id}/review`, { decision: 'return' })).statusCode).toBe(422);
-    const returned = await inject(zoneManager, 'POST', `/api/v1/statistics/submissions/${id}/review`, { decision: 'return', reason: 'Exports look too high for this firm; check the customs figure.' });
+    const returned = await inject(zoneManager, 'POST', `/api/v1/statistics/submissions/${id}/review`, {
+      decision: 'return',
+      reason: 'Exports look too high for this firm; check the customs figure.',
+    });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(returned.json()).toMatchObject({ status: 'returned', counted: false, returnedReason: expect.stringMatching(/customs/) });
     await noDiff();
@@ -133,7 +157,9 @@ describe('annual survey: filing, validation, approval chain', () => {
     await noDiff();
     expect((await yearbookRevenue(analyst)).body.provisional).toBe(0);
     expect((await inject(member, 'PUT', `/api/v1/statistics/submissions/${id}/values`, { values: good })).statusCode).toBe(409);
-    const history = (await inject(member, 'GET', `/api/v1/statistics/submissions/${id}`)).json().reviews.map((r: { decision: string; level: string }) => `${r.level}:${r.decision}`);
+    const history = (await inject(member, 'GET', `/api/v1/statistics/submissions/${id}`))
+      .json()
+      .reviews.map((r: { decision: string; level: string }) => `${r.level}:${r.decision}`);
     expect(history).toEqual(['zone:return', 'zone:approve', 'province:approve', 'national:approve']);
   });
 

@@ -33,7 +33,11 @@ const tags = ['statistics: survey'];
 export async function surveyRoutes(app: App, platform: Platform) {
   app.get('/api/v1/statistics/indicators', {
     config: { permission: 'public' },
-    schema: { tags, summary: 'The indicator catalogue: names and definitions in three languages, unit, aggregation, Frascati / Oslo mapping, source', response: { 200: listOf(Indicator) } },
+    schema: {
+      tags,
+      summary: 'The indicator catalogue: names and definitions in three languages, unit, aggregation, Frascati / Oslo mapping, source',
+      response: { 200: listOf(Indicator) },
+    },
     handler: async (request) => {
       const items = await readIndicators(ctxOf(platform, request).database.db);
       return { items, total: items.length };
@@ -69,22 +73,43 @@ export async function surveyRoutes(app: App, platform: Platform) {
   });
   app.patch('/api/v1/statistics/forms/:id', {
     config: { permission: 'statistics.manage' },
-    schema: { tags, summary: "Change a form's indicators, required list or validation rules (checked first)", params: IdParam, body: FormPatch, response: { 200: Form } },
+    schema: {
+      tags,
+      summary: "Change a form's indicators, required list or validation rules (checked first)",
+      params: IdParam,
+      body: FormPatch,
+      response: { 200: Form },
+    },
     handler: async (request) => patchForm(ctxOf(platform, request), request.params.id, request.body),
   });
   app.get('/api/v1/statistics/filings', {
     config: { permission: 'statistics.survey' },
-    schema: { tags, summary: 'What I can file: my entities × open periods, with the return if started', querystring: FilingsQuery, response: { 200: listOf(Filing) } },
+    schema: {
+      tags,
+      summary: 'What I can file: my entities × open periods, with the return if started',
+      querystring: FilingsQuery,
+      response: { 200: listOf(Filing) },
+    },
     handler: async (request) => listFilings(ctxOf(platform, request), request.query),
   });
   app.get('/api/v1/statistics/submissions', {
     config: { permission: 'statistics.survey' },
-    schema: { tags, summary: "Returns I file ('mine'), waiting at a level I approve ('review'), or all (national analysts)", querystring: SubmissionQuery, response: { 200: listOf(SubmissionSummary) } },
+    schema: {
+      tags,
+      summary: "Returns I file ('mine'), waiting at a level I approve ('review'), or all (national analysts)",
+      querystring: SubmissionQuery,
+      response: { 200: listOf(SubmissionSummary) },
+    },
     handler: async (request) => listSubmissions(ctxOf(platform, request), request.query),
   });
   app.post('/api/v1/statistics/submissions', {
     config: { permission: 'statistics.survey' },
-    schema: { tags, summary: "Start an entity's return for a form (answers the existing one if started)", body: StartSubmissionInput, response: { 200: Submission, 201: Submission } },
+    schema: {
+      tags,
+      summary: "Start an entity's return for a form (answers the existing one if started)",
+      body: StartSubmissionInput,
+      response: { 200: Submission, 201: Submission },
+    },
     handler: async (request, reply) => {
       const r = await startSubmission(ctxOf(platform, request), request.body);
       return reply.status(r.created ? 201 : 200).send(r.submission);
@@ -97,17 +122,35 @@ export async function surveyRoutes(app: App, platform: Platform) {
   });
   app.put('/api/v1/statistics/submissions/:id/values', {
     config: { permission: 'statistics.survey' },
-    schema: { tags, summary: "Save a draft's values (findings refreshed); 409 on a stale version", params: IdParam, body: SaveValuesInput, response: { 200: Submission } },
+    schema: {
+      tags,
+      summary: "Save a draft's values (findings refreshed); 409 on a stale version",
+      params: IdParam,
+      body: SaveValuesInput,
+      response: { 200: Submission },
+    },
     handler: async (request) => saveValues(ctxOf(platform, request), request.params.id, request.body),
   });
   app.post('/api/v1/statistics/submissions/:id/validate', {
     config: { permission: 'statistics.survey' },
-    schema: { tags, summary: 'Check values against the form’s rules without saving', params: IdParam, body: ValidateInput, response: { 200: ValidationResult } },
+    schema: {
+      tags,
+      summary: 'Check values against the form’s rules without saving',
+      params: IdParam,
+      body: ValidateInput,
+      response: { 200: ValidationResult },
+    },
     handler: async (request) => validateValues(ctxOf(platform, request), request.params.id, request.body.values),
   });
   app.post('/api/v1/statistics/submissions/:id/submit', {
     config: { permission: 'statistics.survey' },
-    schema: { tags, summary: 'Submit for approval: 422 while errors remain, or warnings lack an explanation', params: IdParam, body: SubmitInput, response: { 200: Submission } },
+    schema: {
+      tags,
+      summary: 'Submit for approval: 422 while errors remain, or warnings lack an explanation',
+      params: IdParam,
+      body: SubmitInput,
+      response: { 200: Submission },
+    },
     handler: async (request) => submitSubmission(ctxOf(platform, request), request.params.id, request.body),
   });
   app.post('/api/v1/statistics/submissions/:id/review', {

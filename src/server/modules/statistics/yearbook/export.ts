@@ -12,8 +12,16 @@ import { renderPdf } from '../../../platform/pdf';
 const pick = (t: Text3, lang: Language) => t[lang] ?? t.en;
 
 const NOTES: Record<string, Required<Text3>> = {
-  synthetic: { en: 'Synthetic demonstration data — not official statistics.', zh: '合成演示数据——非官方统计。', ur: 'مصنوعی نمائشی ڈیٹا — سرکاری اعداد و شمار نہیں۔' },
-  provisional: { en: 'Provisional records (not yet approved nationally): {{n}} of {{m}}.', zh: '暂定记录（尚未经全国审核）：{{m}} 条中的 {{n}} 条。', ur: 'عارضی ریکارڈ (ابھی قومی سطح پر منظور نہیں): {{m}} میں سے {{n}}۔' },
+  synthetic: {
+    en: 'Synthetic demonstration data — not official statistics.',
+    zh: '合成演示数据——非官方统计。',
+    ur: 'مصنوعی نمائشی ڈیٹا — سرکاری اعداد و شمار نہیں۔',
+  },
+  provisional: {
+    en: 'Provisional records (not yet approved nationally): {{n}} of {{m}}.',
+    zh: '暂定记录（尚未经全国审核）：{{m}} 条中的 {{n}} 条。',
+    ur: 'عارضی ریکارڈ (ابھی قومی سطح پر منظور نہیں): {{m}} میں سے {{n}}۔',
+  },
   unpublished: { en: 'Not yet published.', zh: '尚未发布。', ur: 'ابھی شائع نہیں ہوا۔' },
   published: { en: 'Published figures from the source documents', zh: '来源文件公开发布的数据', ur: 'ماخذ دستاویزات سے شائع شدہ اعداد و شمار' },
   computed: { en: 'computed from the survey', zh: '由调查数据计算', ur: 'سروے سے حساب شدہ' },
@@ -27,7 +35,8 @@ const note = (key: string, lang: Language, params: Record<string, string | numbe
 function formatCell(v: number | null, kind: string, lang: Language): string {
   if (v === null) return '–';
   const locale = lang === 'zh' ? 'zh-CN' : lang === 'ur' ? 'ur-PK' : 'en-GB';
-  if (kind === 'share' || kind === 'growth') return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(v);
+  if (kind === 'share' || kind === 'growth')
+    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1, numberingSystem: 'latn' }).format(v);
   if (kind === 'ratio') return new Intl.NumberFormat(locale, { maximumFractionDigits: 2, numberingSystem: 'latn' }).format(v);
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, numberingSystem: 'latn' }).format(v);
 }
@@ -70,7 +79,10 @@ export async function yearbookXlsx(t: YearbookTable, lang: Language): Promise<Bu
 }
 
 export function yearbookCsv(t: YearbookTable, lang: Language): Buffer {
-  const rows = [t.columns.map((c) => pick(c.label, lang)), ...bodyRows(t).map((r) => [pick(r.label, lang), ...r.cells.map((v) => (v === null ? '' : String(v)))])];
+  const rows = [
+    t.columns.map((c) => pick(c.label, lang)),
+    ...bodyRows(t).map((r) => [pick(r.label, lang), ...r.cells.map((v) => (v === null ? '' : String(v)))]),
+  ];
   return Buffer.from(`\uFEFF${stringify(rows)}`, 'utf8');
 }
 
@@ -79,7 +91,13 @@ export async function yearbookPdf(t: YearbookTable, lang: Language): Promise<Buf
   const chartIndex = t.columns.findIndex((c) => c.key === t.chart.column);
   const bars =
     t.chart.type === 'bar' && chartIndex > 0
-      ? t.rows.slice(0, 15).map((r) => ({ label: pick(r.label, lang), value: r.cells[chartIndex - 1] ?? 0, display: formatCell(r.cells[chartIndex - 1], t.columns[chartIndex].kind, lang) }))
+      ? t.rows
+          .slice(0, 15)
+          .map((r) => ({
+            label: pick(r.label, lang),
+            value: r.cells[chartIndex - 1] ?? 0,
+            display: formatCell(r.cells[chartIndex - 1], t.columns[chartIndex].kind, lang),
+          }))
       : [];
   return renderPdf({
     lang,
@@ -93,8 +111,18 @@ export async function yearbookPdf(t: YearbookTable, lang: Language): Promise<Buf
             { kind: 'heading' as const, text: note('published', lang) },
             {
               kind: 'table' as const,
-              columns: [{ label: '' }, { label: note('value', lang), align: 'end' as const }, { label: note('computed', lang), align: 'end' as const }, { label: note('source', lang) }],
-              rows: t.published.map((p) => [`${pick(p.names, lang)} (${p.year ?? '–'})`, `${formatCell(p.value, 'ratio', lang)} ${p.unit}`, p.computed === null ? '–' : formatCell(p.computed, 'ratio', lang), `${p.source}: “${p.quote}”`]),
+              columns: [
+                { label: '' },
+                { label: note('value', lang), align: 'end' as const },
+                { label: note('computed', lang), align: 'end' as const },
+                { label: note('source', lang) },
+              ],
+              rows: t.published.map((p) => [
+                `${pick(p.names, lang)} (${p.year ?? '–'})`,
+                `${formatCell(p.value, 'ratio', lang)} ${p.unit}`,
+                p.computed === null ? '–' : formatCell(p.computed, 'ratio', lang),
+                `${p.source}: “${p.quote}”`,
+              ]),
             },
           ]
         : []),

@@ -93,7 +93,10 @@ export function groupTotals(rows: readonly TotalsRow[]): Map<string | null, Map<
   for (const r of rows) {
     const key = r.grp === '' ? null : r.grp;
     let m = out.get(key);
-    if (!m) out.set(key, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      out.set(key, m);
+    }
     m.set(r.indicator, { total: Number(r.total), count: Number(r.count), finalCount: Number(r.final_count) });
   }
   return out;

@@ -11,9 +11,10 @@ export type Scope = { entityType?: string; zoneId?: string; province?: string; s
  */
 export async function indicatorSeries(db: Db | Tx, indicator: Indicator, scope: Scope = {}): Promise<{ year: number; value: number | null }[]> {
   const entityType = scope.entityType ?? (indicator.entityTypes.includes('enterprise') ? 'enterprise' : (indicator.entityTypes[0] ?? 'enterprise'));
-  const rows = await queryRows<TotalsRow>(db, rollupTotalsSql(partsOf([indicator]), 'year', { entityType, zoneId: scope.zoneId, province: scope.province, sector: scope.sector }));
+  const rows = await queryRows<TotalsRow>(
+    db,
+    rollupTotalsSql(partsOf([indicator]), 'year', { entityType, zoneId: scope.zoneId, province: scope.province, sector: scope.sector }),
+  );
   const byYear = groupTotals(rows);
-  return [...byYear.entries()]
-    .map(([year, cells]) => ({ year: Number(year), value: measure(indicator, cells) }))
-    .sort((a, b) => a.year - b.year);
+  return [...byYear.entries()].map(([year, cells]) => ({ year: Number(year), value: measure(indicator, cells) })).sort((a, b) => a.year - b.year);
 }

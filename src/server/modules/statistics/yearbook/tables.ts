@@ -61,11 +61,14 @@ async function indicatorsFor(ctx: Ctx, def: TableDef, q: Query): Promise<Indicat
 async function labelsOf(ctx: Ctx, group: TableDef['group'], keys: (string | null)[]): Promise<Map<string | null, Text3>> {
   const out = new Map<string | null, Text3>();
   const ids = keys.filter((k): k is string => !!k);
-  if (group === 'zone' && ids.length) for (const z of await ctx.database.db.select({ id: zones.id, names: zones.names }).from(zones).where(inArray(zones.id, ids))) out.set(z.id, z.names);
+  if (group === 'zone' && ids.length)
+    for (const z of await ctx.database.db.select({ id: zones.id, names: zones.names }).from(zones).where(inArray(zones.id, ids))) out.set(z.id, z.names);
   if (group === 'province' && ids.length)
-    for (const d of await ctx.database.db.select({ code: divisions.code, names: divisions.names }).from(divisions).where(inArray(divisions.code, ids))) out.set(d.code, d.names);
+    for (const d of await ctx.database.db.select({ code: divisions.code, names: divisions.names }).from(divisions).where(inArray(divisions.code, ids)))
+      out.set(d.code, d.names);
   if (group === 'enterprise' && ids.length)
-    for (const e of await ctx.database.db.select({ id: enterprises.id, names: enterprises.names }).from(enterprises).where(inArray(enterprises.id, ids))) out.set(e.id, e.names);
+    for (const e of await ctx.database.db.select({ id: enterprises.id, names: enterprises.names }).from(enterprises).where(inArray(enterprises.id, ids)))
+      out.set(e.id, e.names);
   for (const k of keys) if (!out.has(k)) out.set(k, k === null ? LABELS.unknown : group === 'sector' ? codeLabel(SECTOR_LABELS, k) : { en: k });
   return out;
 }
@@ -106,7 +109,12 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
     columns.push({ key: def.top ? 'value' : i.code, label: i.names, kind: i.aggregation === 'ratio' ? 'ratio' : 'value', unit: i.unit, indicator: i.code });
     keyOrder.push(i.code);
   }
-  const derived = def.top ? [{ kind: 'share' as const, of: indicators[0].code }, { kind: 'growth' as const, of: indicators[0].code }] : def.derived;
+  const derived = def.top
+    ? [
+        { kind: 'share' as const, of: indicators[0].code },
+        { kind: 'growth' as const, of: indicators[0].code },
+      ]
+    : def.derived;
   for (const d of derived) {
     const i = indicators.find((x) => x.code === d.of)!;
     columns.push({ key: `${d.kind}:${d.of}`, label: fill(LABELS[d.kind], i.names), kind: d.kind, unit: 'fraction', indicator: i.code });
@@ -128,7 +136,11 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
   if (def.group === 'year') rows.sort((a, b) => Number(a.key) - Number(b.key));
   else if (sortIndex >= 0) rows.sort((a, b) => (b.cells[sortIndex] ?? -Infinity) - (a.cells[sortIndex] ?? -Infinity));
   if (def.top) rows = rows.slice(0, q.n).map((r, i) => ({ ...r, cells: [i + 1, ...r.cells] }));
-  const labels = await labelsOf(ctx, def.group, rows.map((r) => r.key));
+  const labels = await labelsOf(
+    ctx,
+    def.group,
+    rows.map((r) => r.key),
+  );
   const totalCells = def.group === 'year' ? null : cellsFor(nationalCells, (await totals(ctx, parts, 'none', def.entityType, [year - 1])).get(null), year);
   const records = nationalCells.get('_records');
   return {
@@ -149,7 +161,10 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
 }
 
 async function hasSynthetic(ctx: Ctx, years: number[]): Promise<boolean> {
-  const rows = await queryRows<{ x: boolean }>(ctx.database.db, sql`SELECT EXISTS (SELECT 1 FROM stat_submissions WHERE synthetic AND counted AND year IN (SELECT unnest(${textArray(years.map(String))}::int[]))) AS x`);
+  const rows = await queryRows<{ x: boolean }>(
+    ctx.database.db,
+    sql`SELECT EXISTS (SELECT 1 FROM stat_submissions WHERE synthetic AND counted AND year IN (SELECT unnest(${textArray(years.map(String))}::int[]))) AS x`,
+  );
   return !!rows[0]?.x;
 }
 
@@ -157,7 +172,14 @@ async function hasSynthetic(ctx: Ctx, years: number[]): Promise<boolean> {
  * Published national figures from the seeds for the table's indicators (of the table's year; every year for
  * the year-by-year table), each with its citation and, where units allow, the figure computed from microdata.
  */
-async function publishedBeside(ctx: Ctx, indicators: Indicator[], def: TableDef, year: number, byYear: Map<string | null, Map<string, { total: number; count: number }>>, national: Cells) {
+async function publishedBeside(
+  ctx: Ctx,
+  indicators: Indicator[],
+  def: TableDef,
+  year: number,
+  byYear: Map<string | null, Map<string, { total: number; count: number }>>,
+  national: Cells,
+) {
   const codes = new Set(indicators.map((i) => i.code));
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const out: YearbookTable['published'] = [];
@@ -168,7 +190,16 @@ async function publishedBeside(ctx: Ctx, indicators: Indicator[], def: TableDef,
       if (def.group !== 'year' && p.year !== year) continue;
       const cells = def.group === 'year' ? (p.year === null ? undefined : byYear.get(String(p.year))) : national;
       const computed = cells ? measure(i, cells) : null;
-      out.push({ series: s.code, names: s.names, year: p.year, value: p.value, unit: s.unit, source: p.source, quote: p.quote, computed: computed === null ? null : inUnit(computed, i.unit, s.unit) });
+      out.push({
+        series: s.code,
+        names: s.names,
+        year: p.year,
+        value: p.value,
+        unit: s.unit,
+        source: p.source,
+        quote: p.quote,
+        computed: computed === null ? null : inUnit(computed, i.unit, s.unit),
+      });
     }
   }
   return out;
@@ -195,7 +226,11 @@ async function topEnterprises(ctx: Ctx, def: TableDef, q: Query, year: number, y
       WHERE v.indicator = ${indicator.code} AND s.counted AND s.year = ${year} AND s.entity_type = 'enterprise'
       ORDER BY v.value DESC LIMIT ${q.n}`,
   );
-  const labels = await labelsOf(ctx, 'enterprise', rows.map((r) => r.id));
+  const labels = await labelsOf(
+    ctx,
+    'enterprise',
+    rows.map((r) => r.id),
+  );
   const national = (await totals(ctx, [indicator.code], 'none', 'enterprise', [year])).get(null) ?? new Map();
   const whole = measure(indicator, national);
   return {

@@ -23,7 +23,13 @@ export async function yearbookRoutes(app: App, platform: Platform) {
   });
   app.get('/api/v1/statistics/yearbook/:table', {
     config: { permission: 'public' },
-    schema: { tags, summary: 'One standard table of a year, from the rollups, with published figures beside', params: TableParam, querystring: YearbookQuery, response: { 200: YearbookTable } },
+    schema: {
+      tags,
+      summary: 'One standard table of a year, from the rollups, with published figures beside',
+      params: TableParam,
+      querystring: YearbookQuery,
+      response: { 200: YearbookTable },
+    },
     handler: async (request) => yearbookTable(ctxOf(platform, request), request.params.table, request.query),
   });
   app.get('/api/v1/statistics/yearbook/:table/export', {
@@ -35,10 +41,7 @@ export async function yearbookRoutes(app: App, platform: Platform) {
       const lang = asked ?? ctx.lang;
       const table = await yearbookTable(ctx, request.params.table, query);
       const body = format === 'xlsx' ? await yearbookXlsx(table, lang) : format === 'csv' ? yearbookCsv(table, lang) : await yearbookPdf(table, lang);
-      return reply
-        .type(TYPES[format])
-        .header('content-disposition', `attachment; filename="seedbed-yearbook-${table.key}-${table.year}.${format}"`)
-        .send(body);
+      return reply.type(TYPES[format]).header('content-disposition', `attachment; filename="seedbed-yearbook-${table.key}-${table.year}.${format}"`).send(body);
     },
   });
 }
