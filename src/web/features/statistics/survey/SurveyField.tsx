@@ -97,7 +97,9 @@ export function SurveyField({ indicator, text, onChange, onBlur, readOnly, requi
           styles={{
             input: {
               textAlign: lng === 'ur' ? 'right' : undefined,
-              borderColor: warnings.length > 0 && errors.length === 0 ? 'var(--mantine-color-yellow-7)' : undefined,
+              // Mantine's error red (shade 6) is 3.3:1 on white: the border and the text take shade 9.
+              borderColor: errors.length > 0 ? 'var(--mantine-color-red-9)' : warnings.length > 0 ? 'var(--mantine-color-yellow-7)' : undefined,
+              color: errors.length > 0 ? 'var(--mantine-color-red-9)' : undefined,
             },
           }}
           style={{ flex: 1, minWidth: 0 }}
@@ -121,7 +123,7 @@ export function SurveyField({ indicator, text, onChange, onBlur, readOnly, requi
       {(errors.length > 0 || warnings.length > 0) && (
         <Stack gap={2} mt={4}>
           {errors.map((m, i) => (
-            <Input.Error key={`e:${m}`} id={`${id}-err-${i}`}>
+            <Input.Error key={`e:${m}`} id={`${id}-err-${i}`} c="red.9">
               {m}
             </Input.Error>
           ))}

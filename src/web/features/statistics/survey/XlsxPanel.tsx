@@ -1,6 +1,6 @@
 import { Alert, Button, Card, FileButton, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator } from '../../../../shared/contracts/statistics';
 import { upload } from '../../../app/api';
@@ -36,10 +36,12 @@ export function XlsxPanel({ submission, indicators, current, dirty, onSaved }: P
   const { t } = useTranslation('survey');
   const lng = useLanguage();
   const [file, setFile] = useState<File | null>(null);
+  // Cleared after each pick, so choosing the same (corrected) file again is seen as a new choice.
+  const resetInput = useRef<() => void>(null);
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const dry = useMutation({ mutationFn: (f: File) => upload<UploadResultT>(API.upload(submission.id, true), fileForm(f)) });
   const save = useMutation({
-    mutationFn: (f: File) => upload<UploadResultT>(API.upload(submission.id, false), fileForm(f)),
+    mutationFn: (f: File) => upload<UploadResultT>(API.upload(submission.id, false, submission.version), fileForm(f)),
     onSuccess: async () => {
       setFile(null);
       dry.reset();
@@ -48,12 +50,18 @@ export function XlsxPanel({ submission, indicators, current, dirty, onSaved }: P
   });
   const pick = (f: File | null) => {
     setFile(f);
+    resetInput.current?.();
     save.reset();
     if (f) dry.mutate(f);
     else dry.reset();
   };
   const result = dry.data;
-  const read = result ? indicators.filter((i) => i.code in result.values) : [];
+  // Rows worth showing: a value in the file, or a value on the form the file would clear.
+  const read = result
+    ? indicators.filter((i) => (result.values[i.code] ?? null) !== null || (i.code in result.values && (current[i.code] ?? null) !== null))
+    : [];
+  const valuesRead = result ? Object.values(result.values).filter((v) => v !== null).length : 0;
+  const unreadable = result?.problems.length ?? 0;
   const canEdit = submission.can.edit;
   return (
     <Card withBorder component="section" aria-labelledby="survey-xlsx-title" data-testid="survey-xlsx">
@@ -64,12 +72,13 @@ export function XlsxPanel({ submission, indicators, current, dirty, onSaved }: P
         {canEdit ? t('xlsx.intro') : t('xlsx.introReadOnly')}
       </Text>
       <Group gap="sm">
-        <Button component="a" href={API.template(submission.formId, lng)} download variant="default" size="sm" data-testid="survey-template">
+        <Button component="a" href={API.template(submission.formId, lng, submission.id)} download variant="default" size="sm" data-testid="survey-template">
           {t('xlsx.template')}
         </Button>
         {canEdit && (
           <FileButton
             onChange={pick}
+            resetRef={resetInput}
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             inputProps={{ 'data-testid': 'survey-upload-input', 'aria-label': t('xlsx.upload') } as never}
           >
@@ -92,7 +101,7 @@ export function XlsxPanel({ submission, indicators, current, dirty, onSaved }: P
         {result && file && (
           <Stack gap="sm" data-testid="survey-upload-result">
             <Text size="sm" fw={600} role="status">
-              {t('xlsx.readSummary', { file: file.name, values: formatValue(read.length, lng), problems: formatValue(result.problems.length, lng) })}
+              {t('xlsx.readSummary', { file: file.name, values: formatValue(valuesRead, lng), problems: formatValue(unreadable, lng) })}
             </Text>
             {read.length > 0 && (
               <ScrollTable label={t('xlsx.valuesRead')} minWidth={360}>
@@ -105,7 +114,7 @@ export function XlsxPanel({ submission, indicators, current, dirty, onSaved }: P
                 </Table.Thead>
                 <Table.Tbody>
                   {read.map((i) => {
-                    const v = result.values[i.code];
+                    const v = result.values[i.code] ?? null;
                     const now = current[i.code] ?? null;
                     return (
                       <Table.Tr key={i.code} fw={v !== now ? 600 : undefined}>
@@ -141,13 +150,19 @@ export function XlsxPanel({ submission, indicators, current, dirty, onSaved }: P
               </Alert>
             )}
             <Findings findings={result.findings} indicators={byCode} title={t('xlsx.checks')} testId="survey-upload-findings" headingOrder={3} />
-            {dirty && <Text size="sm">{t('xlsx.replacesUnsaved')}</Text>}
+            {unreadable > 0 ? (
+              <Text size="sm" fw={600} c="red.9" data-testid="survey-upload-blocked">
+                {t('xlsx.fixFirst')}
+              </Text>
+            ) : (
+              dirty && <Text size="sm">{t('xlsx.replacesUnsaved')}</Text>
+            )}
             <ApiErrorAlert error={save.error} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => pick(null)} data-testid="survey-upload-discard">
                 {t('xlsx.discard')}
               </Button>
-              <Button onClick={() => save.mutate(file)} loading={save.isPending} disabled={read.length === 0} data-testid="survey-upload-save">
+              <Button onClick={() => save.mutate(file)} loading={save.isPending} disabled={unreadable > 0 || valuesRead === 0} data-testid="survey-upload-save">
                 {t('xlsx.save')}
               </Button>
             </Group>

@@ -32,8 +32,11 @@ export const API = {
   submissions: `${BASE}/submissions`,
   submission: (id: string) => `${BASE}/submissions/${id}`,
   form: (id: string) => `${BASE}/forms/${id}`,
-  template: (formId: string, lang: Language) => `${BASE}/forms/${formId}/template?lang=${lang}`,
-  upload: (id: string, dryRun: boolean) => `${BASE}/submissions/${id}/upload?dryRun=${dryRun}`,
+  /** With the return's id the template carries its entity, last year's and the present values. */
+  template: (formId: string, lang: Language, submissionId?: string) =>
+    `${BASE}/forms/${formId}/template?lang=${lang}${submissionId ? `&submissionId=${submissionId}` : ''}`,
+  upload: (id: string, dryRun: boolean, version?: number) =>
+    `${BASE}/submissions/${id}/upload?dryRun=${dryRun}${version === undefined ? '' : `&version=${version}`}`,
   completeness: `${BASE}/completeness`,
   periods: `${BASE}/periods`,
 };
