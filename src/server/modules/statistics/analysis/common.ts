@@ -25,10 +25,12 @@ const GROUP_COLUMN: Record<RollupGroup, string> = { zone: 'zone_id::text', provi
 
 /**
  * Sums of the rollups by one dimension, one row per (group, indicator): the rows `groupTotals` reads, as
- * yearbook/measure.ts `rollupTotalsSql` gives them. Written here because that one interpolates its arrays as
- * `${array}::text[]`, which drizzle expands into a parenthesised list of parameters (`($2, $3)::text[]`), which
- * PostgreSQL refuses ("malformed array literal"); here each array is one parameter (`sql.param`). Conditions
- * are `= ANY(array)`, which the unique index (year, indicator, entity_type, …) takes as index conditions.
+ * yearbook/measure.ts `rollupTotalsSql` gives them, but with `= ANY(array)` conditions instead of
+ * `IN (SELECT unnest(array))`. The planner takes `indicator = ANY(…)` as a condition of the unique index
+ * (year, indicator, entity_type, …); the sub-select it turns into a semi-join after the index scan. Measured on
+ * 200,000 enterprises × 10 years (PostgreSQL 15, 115,600 rollup rows): the by-zone totals of one year for the
+ * dashboard's 7 parts read 4,760 index entries in 14–52 ms this way against all 11,560 of the year in
+ * 300–585 ms the other way.
  */
 export async function rollupTotals(db: Reader, indicators: readonly string[], group: RollupGroup, f: RollupFilter): Promise<TotalsRow[]> {
   if (indicators.length === 0) return [];

@@ -143,22 +143,21 @@ export async function pivot(ctx: Ctx, q: PivotQuery): Promise<Pivot> {
   const useCube = dims.some((d) => CUBE_ONLY.has(d)) || q.size !== undefined || q.stage !== undefined;
   const table = sql.raw(useCube ? 'stat_cube' : 'stat_rollups');
 
+  // Asked alongside the figures (a second connection on PostgreSQL); awaited only once they are in.
+  const synthetic = anySynthetic(db, years, entityType);
+  synthetic.catch(() => {}); // if the figures fail, that failure is the answer
   const rows = await queryRows<PivotRow>(
     db,
     sql`SELECT ${sql.raw(COLUMN[q.rows])} AS r, ${sql.raw(COLUMN[q.cols])} AS c, indicator, sum(total)::float8 AS total, sum(count)::int AS count
       FROM ${table} WHERE ${sql.join(where, sql` AND `)} GROUP BY 1, 2, 3`,
   );
-  if (rows.length === 0) return empty;
+  if (rows.length === 0) return { ...empty, synthetic: await synthetic };
 
   const keysOf = (pick: (r: PivotRow) => string | null) => [...new Set(rows.map(pick))];
   const rawRowKeys = keysOf((r) => r.r);
   const rawColKeys = keysOf((r) => r.c);
   const keysFor = (dim: PivotDimension) => (q.rows === dim ? rawRowKeys : q.cols === dim ? rawColKeys : []).filter((k): k is string => k !== null);
-  const [zones, provinces, synthetic] = await Promise.all([
-    zoneNames(db, keysFor('zone')),
-    provinceNames(db, keysFor('province')),
-    anySynthetic(db, years, entityType),
-  ]);
+  const [zones, provinces, isSynthetic] = await Promise.all([zoneNames(db, keysFor('zone')), provinceNames(db, keysFor('province')), synthetic]);
   const zoneName = (id: string) => zones.get(id)?.names.en ?? id;
   const rowKeys = orderKeys(q.rows, rawRowKeys, zoneName);
   const colKeys = orderKeys(q.cols, rawColKeys, zoneName);
@@ -168,6 +167,6 @@ export async function pivot(ctx: Ctx, q: PivotQuery): Promise<Pivot> {
     rows: rowKeys.map((key) => ({ key, label: labelOf(q.rows, key, zones, provinces) })),
     cols: colKeys.map((key) => ({ key, label: labelOf(q.cols, key, zones, provinces) })),
     ...assemblePivot(indicator, rows, rowKeys, colKeys),
-    synthetic,
+    synthetic: isSynthetic,
   };
 }
