@@ -5,7 +5,7 @@
 //     (autocannon): p95 ≤ 50 ms;
 //  3. BENCH_STAT_PIVOTS (default 200) ad-hoc pivots, seeded random pairs of dimensions and filters: p95 ≤ 500 ms;
 //  4. the same aggregations as raw scans in DuckDB over the exported microdata (export and load timed apart),
-//     the ratio Seedbed / DuckDB, and a check that both give the same figures;
+//     the ratio Seedbed / DuckDB (BENCH_STAT_DUCK_ROUNDS rounds, default 1), and a check that both give the same figures;
 //  5. the rollup maintenance of one approval (applyToRollups −1 then +1) at that size.
 // Quick run: BENCH_STAT_ENTERPRISES=20000 BENCH_STAT_YEARS=5 npm run bench -- statistics
 import fs from 'node:fs';
@@ -46,6 +46,8 @@ const ENTERPRISES = Number(process.env.BENCH_STAT_ENTERPRISES ?? 200_000);
 const YEARS = Number(process.env.BENCH_STAT_YEARS ?? 10);
 const ROUNDS = Number(process.env.BENCH_STAT_ROUNDS ?? 3);
 const PIVOTS = Number(process.env.BENCH_STAT_PIVOTS ?? 200);
+/** Rounds of the DuckDB equivalents of the yearbook tables (each scans the microdata; one round by default). */
+const DUCK_ROUNDS = Number(process.env.BENCH_STAT_DUCK_ROUNDS ?? 1);
 const FIRST_YEAR = 2015;
 const SEED = DEFAULT_SEED;
 /** As bench/registry.ts: the working set in shared buffers; autovacuum off, the post-load VACUUM run (and timed) by the bench instead. */
@@ -355,7 +357,7 @@ export async function statisticsBench(): Promise<void> {
     rows.push({ figure: '  rows', value: duck.rows, unit: 'rows', target: `= ${gen.values.toLocaleString('en')}`, pass: duck.rows === gen.values });
     const comparison = newComparison();
     const duckYearbook = new Map<string, number[]>();
-    for (let r = 0; r < ROUNDS; r++) {
+    for (let r = 0; r < DUCK_ROUNDS; r++) {
       for (const table of shuffle(firstTables, SEED + 20 + r)) {
         const t0 = performance.now();
         const check = r === 0 ? comparison : newComparison();
@@ -408,7 +410,7 @@ export async function statisticsBench(): Promise<void> {
     ran: true,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
     postgres: { version: server.version, settings: { ...SETTINGS, fsync: 'off' } },
-    sizes: { enterprises: ENTERPRISES, years: YEARS, firstYear: FIRST_YEAR, seed: SEED, rounds: ROUNDS, pivots: PIVOTS },
+    sizes: { enterprises: ENTERPRISES, years: YEARS, firstYear: FIRST_YEAR, seed: SEED, rounds: ROUNDS, duckRounds: DUCK_ROUNDS, pivots: PIVOTS },
     rows,
     ...extra,
   };

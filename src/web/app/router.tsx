@@ -10,8 +10,9 @@ import { ApiTokensPage } from '../features/profile/ApiTokensPage';
 import { ProfilePage } from '../features/profile/ProfilePage';
 import { fundingCallRoutes } from '../features/funding/calls/routes';
 import { fundingReviewRoutes } from '../features/funding/review/routes';
-import { surveyRoutes } from '../features/statistics/survey/routes';
 import { statisticsMeRoutes } from '../features/statistics/me/routes';
+import { surveyRoutes } from '../features/statistics/survey/routes';
+import { statisticsYearbookRoutes } from '../features/statistics/yearbook/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -133,14 +134,18 @@ const directoryEntity = createRoute({
 
 const [fundingResults, fundingCallResults, ...fundingMemberPages] = fundingReviewRoutes(root, member);
 const [fundingCalls, fundingCall, ...fundingApplyPages] = fundingCallRoutes(root, member);
-const surveyPages = surveyRoutes(member);
 const mePages = statisticsMeRoutes(member);
+const surveyPages = surveyRoutes(member);
+const [statsYearbook, statsYearbookTable, statsSeries, ...statsReadingPages] = statisticsYearbookRoutes(root, member);
 
 const routeTree = root.addChildren([
   fundingResults,
   fundingCalls,
   fundingCall,
   fundingCallResults,
+  statsYearbook,
+  statsYearbookTable,
+  statsSeries,
   home,
   signIn,
   register,
@@ -156,7 +161,7 @@ const routeTree = root.addChildren([
     directoryList,
     directoryEntity,
   ]),
-  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages, ...surveyPages, ...mePages]),
+  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages, ...surveyPages, ...statsReadingPages, ...mePages]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

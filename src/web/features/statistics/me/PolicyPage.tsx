@@ -178,7 +178,7 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
               </Badge>
             )}
             {i.synthetic && (
-              <Badge size="xs" variant="outline" color="yellow.9" style={{ textTransform: 'none' }}>
+              <Badge size="xs" variant="outline" color="#7a4d00" style={{ textTransform: 'none' }}>
                 {t('indicator.syntheticMark')}
               </Badge>
             )}

@@ -1,7 +1,8 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/roles';
-import { languageTag } from '../../../app/language';
+import { directionOf, languageTag } from '../../../app/language';
+import { useLanguage } from '../../../app/useLanguage';
 import { type MeIndicatorProgress, type MeStatus, STATUS_COLOR } from './queries';
 
 export function formatMeNumber(n: number | null | undefined, lng: Language, digits = 2): string {
@@ -27,6 +28,7 @@ export function StatusBadge({ status, testId, size = 'md' }: { status: MeStatus;
 /** The direction the values move (↗ ↘ →), coloured by whether that is good for this indicator, with its word. */
 export function TrendMark({ indicator }: { indicator: MeIndicatorProgress }) {
   const { t } = useTranslation('me');
+  const lng = useLanguage();
   const { direction, slope } = indicator.trend;
   if (!direction || slope === null) {
     return (
@@ -35,8 +37,10 @@ export function TrendMark({ indicator }: { indicator: MeIndicatorProgress }) {
       </Text>
     );
   }
-  const arrow = direction === 'flat' ? '→' : slope > 0 ? '↗' : '↘';
-  const color = direction === 'improving' ? 'green.9' : direction === 'worsening' ? 'red.9' : 'gray.7';
+  // Time runs right to left in Urdu (the chart's axis is reversed): the arrow follows it.
+  const rtl = directionOf(lng) === 'rtl';
+  const arrow = direction === 'flat' ? (rtl ? '←' : '→') : slope > 0 ? (rtl ? '↖' : '↗') : rtl ? '↙' : '↘';
+  const color = direction === 'improving' ? STATUS_COLOR.on_track : direction === 'worsening' ? STATUS_COLOR.off_track : STATUS_COLOR.no_data;
   return (
     <Group gap={4} wrap="nowrap" data-testid={`me-trend-${indicator.id}`} data-trend={direction}>
       <Text component="span" c={color} fw={700} aria-hidden>

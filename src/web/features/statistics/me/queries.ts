@@ -21,7 +21,7 @@ export const reportUrl = (id: string, lang: Language) => `/api/v1/me/policies/${
 type Text3 = { en: string; zh?: string; ur?: string };
 export const pick = (t: Text3 | null | undefined, lng: Language) => (t ? t[lng] || t.en : '');
 
-/** Badge colours with at least 4.5:1 contrast for their text (Mantine 'filled' in these shades). */
-export const STATUS_COLOR: Record<MeStatus, string> = { on_track: 'green.9', at_risk: 'orange.9', off_track: 'red.9', no_data: 'gray.7' };
+/** Badge and count colours, each with at least 4.5:1 contrast against white text and against a white page. */
+export const STATUS_COLOR: Record<MeStatus, string> = { on_track: '#1e6b30', at_risk: '#8a4500', off_track: '#a51d1d', no_data: '#495057' };
 /** Line colours of the chart (same hues). */
 export const STATUS_HEX: Record<MeStatus, string> = { on_track: '#2b8a3e', at_risk: '#b35c00', off_track: '#c92a2a', no_data: '#6c757d' };
