@@ -22,7 +22,11 @@ const readsUnpublished = (ctx: Ctx) => allows('statistics.read', ctx.actor?.role
 
 export async function yearsOf(ctx: Ctx): Promise<{ year: number; published: boolean }[]> {
   const db = ctx.database.db;
-  const withData = await queryRows<{ year: number }>(db, sql`SELECT DISTINCT year FROM stat_rollups ORDER BY year`);
+  // One index probe per period (the rollups' key starts with the year), not a DISTINCT over every rollup cell.
+  const withData = await queryRows<{ year: number }>(
+    db,
+    sql`SELECT y.year FROM (SELECT DISTINCT year FROM stat_periods) y WHERE EXISTS (SELECT 1 FROM stat_rollups r WHERE r.year = y.year) ORDER BY y.year`,
+  );
   const published = new Set((await db.select({ year: statPeriods.year }).from(statPeriods).where(isNotNull(statPeriods.publishedAt))).map((r) => r.year));
   const staff = readsUnpublished(ctx);
   return withData.map((r) => ({ year: r.year, published: published.has(r.year) })).filter((y) => staff || y.published);
@@ -97,10 +101,15 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
   const parts = partsOf(indicators);
   const group = def.group === 'year' ? 'year' : def.group;
   const span = def.group === 'year' ? years.map((y) => y.year) : [year, year - 1];
-  const byGroupAll = await totals(ctx, parts, group, def.entityType, span);
-  const current = def.group === 'year' ? byGroupAll : await totals(ctx, parts, group, def.entityType, [year]);
-  const previous = def.group === 'year' ? null : await totals(ctx, parts, group, def.entityType, [year - 1]);
-  const national = await totals(ctx, parts, 'none', def.entityType, [year]);
+  // The four reads are independent: run them together (a pool of connections on PostgreSQL).
+  const byYear = def.group === 'year';
+  const [byGroupAll, current, previous, national, nationalPrevious] = await Promise.all([
+    byYear ? totals(ctx, parts, group, def.entityType, span) : Promise.resolve(new Map() as Awaited<ReturnType<typeof totals>>),
+    byYear ? Promise.resolve(null) : totals(ctx, parts, group, def.entityType, [year]),
+    byYear ? Promise.resolve(null) : totals(ctx, parts, group, def.entityType, [year - 1]),
+    totals(ctx, parts, 'none', def.entityType, [year]),
+    byYear ? Promise.resolve(null) : totals(ctx, parts, 'none', def.entityType, [year - 1]),
+  ]);
   const nationalCells = national.get(null) ?? new Map();
   const columns: Column[] = [{ key: def.group, label: LABELS[def.group], kind: 'dimension', unit: null, indicator: null }];
   const keyOrder: string[] = [];
@@ -131,7 +140,10 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
     });
     return [...values, ...extra];
   };
-  let rows = [...current.entries()].map(([k, cells]) => ({ key: k, cells: cellsFor(cells, previous?.get(k), def.group === 'year' ? Number(k) : year) }));
+  let rows = [...(current ?? byGroupAll).entries()].map(([k, cells]) => ({
+    key: k,
+    cells: cellsFor(cells, previous?.get(k), def.group === 'year' ? Number(k) : year),
+  }));
   const sortIndex = def.top ? 0 : def.sortBy ? keyOrder.indexOf(def.sortBy) : -1;
   if (def.group === 'year') rows.sort((a, b) => Number(a.key) - Number(b.key));
   else if (sortIndex >= 0) rows.sort((a, b) => (b.cells[sortIndex] ?? -Infinity) - (a.cells[sortIndex] ?? -Infinity));
@@ -141,7 +153,7 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
     def.group,
     rows.map((r) => r.key),
   );
-  const totalCells = def.group === 'year' ? null : cellsFor(nationalCells, (await totals(ctx, parts, 'none', def.entityType, [year - 1])).get(null), year);
+  const totalCells = def.group === 'year' ? null : cellsFor(nationalCells, nationalPrevious?.get(null), year);
   const records = nationalCells.get('_records');
   return {
     key: def.key,
