@@ -111,6 +111,9 @@ export const statSubmissions = pgTable(
     index('stat_submissions_period_status_idx').on(t.periodId, t.status),
     index('stat_submissions_entity_idx').on(t.entityType, t.entityId, t.year),
     index('stat_submissions_zone_idx').on(t.zoneId, t.periodId),
+    // The "synthetic data" flag of every yearbook table, pivot and dashboard: a probe, not a scan of all returns.
+    index('stat_submissions_synthetic_idx').on(t.year).where(sql`${t.synthetic}`),
+    index('stat_submissions_year_idx').on(t.year, t.entityType, t.status),
     check('stat_submissions_status_check', sql`${t.status} in ('draft', 'submitted', 'returned', 'approved')`),
     check('stat_submissions_type_check', sql`${t.entityType} in ('enterprise', 'incubator', 'zone')`),
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX "stat_submissions_synthetic_idx" ON "stat_submissions" USING btree ("year") WHERE "stat_submissions"."synthetic";--> statement-breakpoint
+CREATE INDEX "stat_submissions_year_idx" ON "stat_submissions" USING btree ("year","entity_type","status");
