@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { textArray } from '../../../db/bulk-insert';
 import type { Indicator } from '../../../../shared/contracts/statistics';
 
 /** The rollup's pseudo-indicator that counts submissions (records). */
@@ -72,12 +71,17 @@ const GROUP_COLUMN: Record<RollupGroup, ReturnType<typeof sql.raw>> = {
 /**
  * Sums of the rollups by one dimension: one row per (group, indicator). The yearbook, dashboards, map,
  * rankings and M&E all read through here, so none of them scans survey values.
+ * The lists are `= ANY(array)` conditions, not `IN (SELECT unnest(array))`: the planner takes `indicator = ANY(…)`
+ * as a condition of the unique index (year, indicator, entity_type, …), the sub-select only as a semi-join after
+ * scanning the year. Measured on 200,000 enterprises × 10 years (PostgreSQL 15, 115,600 rollup rows): the by-zone
+ * totals of one year for 7 parts read 4,760 index entries in 14–52 ms this way, all 11,560 of the year in
+ * 300–585 ms the other way.
  */
-export function rollupTotalsSql(indicators: string[], group: RollupGroup, f: RollupFilter) {
+export function rollupTotalsSql(indicators: readonly string[], group: RollupGroup, f: RollupFilter) {
   const g = GROUP_COLUMN[group];
-  const where = [sql`entity_type = ${f.entityType}`, sql`indicator IN (SELECT unnest(${textArray(indicators)}::text[]))`];
+  const where = [sql`indicator = ANY(${sql.param([...indicators])}::text[])`, sql`entity_type = ${f.entityType}`];
   if (f.year !== undefined) where.push(sql`year = ${f.year}`);
-  if (f.years) where.push(sql`year IN (SELECT unnest(${textArray(f.years.map(String))}::int[]))`);
+  if (f.years) where.push(sql`year = ANY(${sql.param([...f.years])}::int[])`);
   if (f.zoneId) where.push(sql`zone_id = ${f.zoneId}::uuid`);
   if (f.province) where.push(sql`province = ${f.province}`);
   if (f.sector) where.push(sql`sector = ${f.sector}`);

@@ -1,7 +1,6 @@
 import { inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Indicator, Text3, YearbookQuery, YearbookTable } from '../../../../shared/contracts/statistics';
-import { textArray } from '../../../db/bulk-insert';
 import { queryRows } from '../../../db/client';
 import { allows } from '../../../platform/permissions';
 import type { Ctx } from '../../../platform/context';
@@ -175,7 +174,7 @@ export async function yearbookTable(ctx: Ctx, key: string, q: Query): Promise<Ye
 async function hasSynthetic(ctx: Ctx, years: number[]): Promise<boolean> {
   const rows = await queryRows<{ x: boolean }>(
     ctx.database.db,
-    sql`SELECT EXISTS (SELECT 1 FROM stat_submissions WHERE synthetic AND counted AND year IN (SELECT unnest(${textArray(years.map(String))}::int[]))) AS x`,
+    sql`SELECT EXISTS (SELECT 1 FROM stat_submissions WHERE synthetic AND counted AND year = ANY(${sql.param(years)}::int[])) AS x`,
   );
   return !!rows[0]?.x;
 }
