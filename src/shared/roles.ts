@@ -10,6 +10,8 @@ export const ROLES = [
   'investor',
   'enterprise_member',
   'cooperation_officer',
+  // A technology transfer agency's officer (技术转移机构): moderates market listings, registers technology contracts.
+  'transfer_agent',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -46,6 +46,14 @@ export const PERMISSIONS = {
   'statistics.survey': ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager', 'enterprise_member'],
   // Periods, forms and rules, publishing a yearbook, reopening an approved return, policies and targets.
   'statistics.manage': ['admin', 'ministry_analyst'],
+  // Technology market (issue 6). Listing and expressing interest: members of enterprises and institutions (the
+  // service checks which organisation they act for); moderation and contract registration: transfer agents.
+  'techmarket.list': ['admin', 'enterprise_member', 'transfer_agent'],
+  'techmarket.interest': ['admin', 'enterprise_member', 'transfer_agent', 'investor', 'incubator_manager', 'zone_manager'],
+  'techmarket.moderate': ['admin', 'transfer_agent', 'ministry_analyst'],
+  'techmarket.contracts.submit': ['admin', 'enterprise_member', 'transfer_agent'],
+  'techmarket.contracts.register': ['admin', 'transfer_agent'],
+  'techmarket.contracts.read': ['admin', 'ministry_analyst', 'transfer_agent', 'zone_manager', 'cooperation_officer'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -20,6 +20,7 @@ const DEMO_NAMES: Record<Role, string> = {
   investor: 'Demo Investor',
   enterprise_member: 'Demo Entrepreneur',
   cooperation_officer: 'Demo Cooperation Officer',
+  transfer_agent: 'Demo Technology Transfer Agent',
 };
 
 /** Creates the demo accounts that are missing; returns the e-mails created. */
