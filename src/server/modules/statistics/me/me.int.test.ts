@@ -4,7 +4,7 @@ import { auditLog } from '../../../platform/audit/audit.tables';
 import { systemCtx } from '../../../platform/context';
 import { makeTestApp, type Session, type TestApp } from '../../../test/harness';
 import { readStatisticsReference } from '../reference/reference-files';
-import { meGoals, mePolicies, meTargets, statIndicators, statPeriods, statRollups, statSeries } from '../statistics.tables';
+import { meGoals, mePolicies, meTargets, statIndicators, statPeriods, statRollups, statRollupsNational, statSeries } from '../statistics.tables';
 import { loadPolicyExample } from './load-policy-example';
 
 /**
@@ -70,7 +70,7 @@ describe('M&E of policy', () => {
         synthetic: true,
       })),
     );
-    await db.insert(statRollups).values([
+    const cells = [
       // Jobs in incubated enterprises grow far slower than the example's targets (13,500 in 2022, 15,200 in 2023): off track.
       cell(2021, 'incubator', 'tenant_jobs', 12_000),
       cell(2022, 'incubator', 'tenant_jobs', 12_600),
@@ -86,7 +86,10 @@ describe('M&E of policy', () => {
       // R&D intensity 1.45 % against 1.5 % expected (baseline 1.2): 83 % of the way → at risk.
       cell(2023, 'enterprise', 'rd_expenditure', 1_450),
       cell(2023, 'enterprise', 'operating_revenue', 100_000),
-    ]);
+    ];
+    await db.insert(statRollups).values(cells);
+    // The national sums the rollups keep beside their cells (rollups.ts).
+    await db.insert(statRollupsNational).values(cells.map(({ province, zoneId, sector, ...national }) => national));
     const loaded = await loadPolicyExample(systemCtx(t.database, t.config, t.app.log, 'reference-data'));
     expect(loaded).toEqual({ policy: true, goals: 4, targets: 8 });
     analyst = await t.signIn('ministry_analyst');

@@ -85,8 +85,10 @@ export function rollupTotalsSql(indicators: readonly string[], group: RollupGrou
   if (f.zoneId) where.push(sql`zone_id = ${f.zoneId}::uuid`);
   if (f.province) where.push(sql`province = ${f.province}`);
   if (f.sector) where.push(sql`sector = ${f.sector}`);
+  // National totals and the by-year series read the national sums (a few cells), not every zone's cells.
+  const national = (group === 'year' || group === 'none') && !f.zoneId && !f.province && !f.sector;
   return sql`SELECT ${g} AS grp, indicator, sum(total)::float8 AS total, sum(count)::int AS count, sum(final_count)::int AS final_count
-    FROM stat_rollups WHERE ${sql.join(where, sql` AND `)} GROUP BY 1, 2`;
+    FROM ${sql.raw(national ? 'stat_rollups_national' : 'stat_rollups')} WHERE ${sql.join(where, sql` AND `)} GROUP BY 1, 2`;
 }
 
 export type TotalsRow = { grp: string | null; indicator: string; total: number; count: number; final_count: number };
