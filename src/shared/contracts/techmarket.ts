@@ -52,6 +52,8 @@ export const ListingIp = z.object({ type: z.enum(IP_TYPES), number: z.string().t
 export const ListingInput = z.object({
   kind: z.enum(LISTING_KINDS),
   texts: ListingTexts,
+  /** The language the listing was first written in (default: Chinese, then English, then Urdu, of those given). */
+  original: z.enum(LISTING_LANGUAGES).optional(),
   ownerType: z.enum(OWNER_TYPES),
   ownerId: z.uuid(),
   sector: z.string().min(1).max(60),
