@@ -48,6 +48,9 @@ export const ListingTexts = z
   .refine((t) => Object.values(t).some(Boolean), { message: 'Write the listing in at least one language.' });
 export const ListingIp = z.object({ type: z.enum(IP_TYPES), number: z.string().trim().max(60).nullable().optional(), status: z.enum(IP_STATUSES) });
 
+const Keywords = z.array(z.string().trim().min(1).max(60)).max(30);
+const DealForms = z.array(z.enum(DEAL_FORMS)).max(4);
+
 /** What the owner writes; the service fills owner name, country and concepts from the registry and the texts. */
 export const ListingInput = z.object({
   kind: z.enum(LISTING_KINDS),
@@ -57,16 +60,19 @@ export const ListingInput = z.object({
   ownerType: z.enum(OWNER_TYPES),
   ownerId: z.uuid(),
   sector: z.string().min(1).max(60),
-  keywords: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+  keywords: Keywords.default([]),
   trl: z.number().int().min(1).max(9).nullable().optional(),
-  dealForms: z.array(z.enum(DEAL_FORMS)).max(4).default([]),
+  dealForms: DealForms.default([]),
   ip: ListingIp.nullable().optional(),
   budget: z.number().nonnegative().max(1e15).nullable().optional(),
   currency: z.enum(CURRENCIES).nullable().optional(),
   deadline: z.iso.date().nullable().optional(),
 });
 export type ListingInput = z.infer<typeof ListingInput>;
-export const ListingPatch = ListingInput.omit({ kind: true, ownerType: true, ownerId: true }).partial().extend({ version: z.number().int() });
+/** Absent fields stay as they are (so keywords and deal forms have no default here). */
+export const ListingPatch = ListingInput.omit({ kind: true, ownerType: true, ownerId: true })
+  .partial()
+  .extend({ keywords: Keywords.optional(), dealForms: DealForms.optional(), version: z.number().int() });
 
 export const Owner = z.object({ type: z.enum(OWNER_TYPES), id: z.string(), name: z.string(), country: z.string() });
 
@@ -154,7 +160,12 @@ export const MatchReason = z.discriminatedUnion('type', [
 export type MatchReason = z.infer<typeof MatchReason>;
 export const Match = z.object({ listing: ListingSummary, score: z.number(), reasons: z.array(MatchReason) });
 export const EnterpriseMatch = z.object({
-  enterprise: z.object({ id: z.string(), names: z.object({ en: z.string(), zh: z.string().optional(), ur: z.string().optional() }), country: z.string(), sector: z.string().nullable() }),
+  enterprise: z.object({
+    id: z.string(),
+    names: z.object({ en: z.string(), zh: z.string().optional(), ur: z.string().optional() }),
+    country: z.string(),
+    sector: z.string().nullable(),
+  }),
   score: z.number(),
   reasons: z.array(MatchReason),
 });
@@ -172,10 +183,21 @@ export const InterestAnswer = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('decline'), reason: z.enum(DECLINE_REASONS), note: z.string().trim().max(2000).optional() }),
 ]);
 export const MessageInput = z.object({ body: z.string().trim().min(1).max(5000) });
-export const ThreadMessage = z.object({ id: z.string(), authorName: z.string(), side: z.enum(['owner', 'interested']), body: z.string(), createdAt: z.string() });
+export const ThreadMessage = z.object({
+  id: z.string(),
+  authorName: z.string(),
+  side: z.enum(['owner', 'interested']),
+  body: z.string(),
+  createdAt: z.string(),
+});
 export const Interest = z.object({
   id: z.string(),
-  listing: z.object({ id: z.string(), kind: z.enum(LISTING_KINDS), texts: z.record(z.string(), z.object({ title: z.string(), summary: z.string() })), ownerName: z.string() }),
+  listing: z.object({
+    id: z.string(),
+    kind: z.enum(LISTING_KINDS),
+    texts: z.record(z.string(), z.object({ title: z.string(), summary: z.string() })),
+    ownerName: z.string(),
+  }),
   fromListingId: z.string().nullable(),
   fromName: z.string(),
   fromCountry: z.string().nullable(),
@@ -293,7 +315,15 @@ export const MarketStats = z.object({
   synthetic: z.boolean(),
   /** Published national figures (statistics' published series), citing their seed files. */
   published: z.array(
-    z.object({ code: z.string(), names: z.object({ en: z.string(), zh: z.string().optional(), ur: z.string().optional() }), unit: z.string(), year: z.number().int().nullable(), value: z.number(), source: z.string(), quote: z.string() }),
+    z.object({
+      code: z.string(),
+      names: z.object({ en: z.string(), zh: z.string().optional(), ur: z.string().optional() }),
+      unit: z.string(),
+      year: z.number().int().nullable(),
+      value: z.number(),
+      source: z.string(),
+      quote: z.string(),
+    }),
   ),
 });
 export type MarketStats = z.infer<typeof MarketStats>;
