@@ -243,6 +243,9 @@ export const ContractInput = z.object({
   interestId: z.uuid().nullable().optional(),
 });
 export type ContractInput = z.infer<typeof ContractInput>;
+/** The submitter's correction of a contract not yet decided (or returned): the whole input again, with the version read. */
+export const ContractCorrection = ContractInput.extend({ version: z.number().int() });
+export type ContractCorrection = z.infer<typeof ContractCorrection>;
 export const ContractReviewInput = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('register'), note: z.string().trim().max(2000).optional() }),
   z.object({ decision: z.literal('return'), note: z.string().trim().min(1).max(2000) }),
