@@ -126,3 +126,26 @@ export function techmarketReference(): TechmarketReference {
 export function sectorTaxonomy(): { sectors: { code: string; names: { en: string; zh: string; ur: string }; parent: string | null }[] } {
   return { sectors: techmarketReference().sectors.map((s) => ({ code: s.code, names: s.names, parent: s.parent })) };
 }
+
+let roots: Map<string, string> | undefined;
+/** The top-level sector a sector falls under (itself at the top); null for a code the taxonomy lacks. */
+export function rootSector(code: string): string | null {
+  if (!roots) {
+    const parent = new Map(techmarketReference().sectors.map((s) => [s.code, s.parent]));
+    roots = new Map();
+    for (const code of parent.keys()) {
+      let at = code;
+      for (let p = parent.get(at); p; p = parent.get(at)) at = p;
+      roots.set(code, at);
+    }
+  }
+  return roots.get(code) ?? null;
+}
+
+/** same: one sector; related: under one top-level sector (semiconductors and cloud computing, AI and electronic information). */
+export function sectorRelation(a: string | null, b: string | null): 'same' | 'related' | null {
+  if (!a || !b) return null;
+  if (a === b) return 'same';
+  const ra = rootSector(a);
+  return ra !== null && ra === rootSector(b) ? 'related' : null;
+}

@@ -126,13 +126,15 @@ export function wordForm(w: string): string {
   return stemmer(w);
 }
 
-/** The non-Chinese words of a text, in order, stop words out: letters and digits of any script; Chinese runs skipped. */
-export function plainWords(text: string): string[] {
+/** The non-Chinese words of a text as written (normalised), in order, stop words out; Chinese runs skipped. */
+export function surfaceWords(text: string): string[] {
   return normalise(text.replace(CJK_RUN, ' '))
     .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter((w) => w.length > 0 && !isStopWord(w))
-    .map(wordForm);
+    .filter((w) => w.length > 0 && !isStopWord(w));
 }
+
+/** The non-Chinese words of a text as they are compared (`wordForm`), in order. */
+export const plainWords = (text: string): string[] => surfaceWords(text).map(wordForm);
 
 /** The Chinese runs of a text, normalised, for dictionary look-up inside them. */
 export const chineseRuns = (text: string): string[] => text.normalize('NFKC').match(CJK_RUN) ?? [];
