@@ -7,6 +7,7 @@ import { ensureDemoReviewers } from './modules/funding/review/demo-reviewers';
 import { loadFundingReference } from './modules/funding/calls/demo-call';
 import { loadReference, referenceLoaded } from './modules/registry/reference/load-reference';
 import { prepareStatisticsDemo } from './modules/statistics/demo-setup';
+import { loadDemoContracts } from './modules/techmarket/contracts/demo-contracts';
 import { systemCtx } from './platform/context';
 
 /** Opens the configured database (PGlite under the data folder, or DATABASE_URL) and applies migrations. */
@@ -38,6 +39,8 @@ export async function prepareDemo(database: Database, config: Config, log: Fasti
     if (funding.call) log.info('demo seed-fund call loaded');
     // Statistics: catalogue, published series, open periods, a small synthetic history, the example M&E framework.
     await prepareStatisticsDemo(ctx, { enterprises: config.demoStatisticsEnterprises, years: 6 });
+    // Technology market: a few dozen registered technology contracts (synthetic), for the market statistics.
+    await loadDemoContracts(ctx);
   }
   const created = await ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
   // The demo reviewer pool (the demo reviewer account and experts of the reference data, marked synthetic).
