@@ -9,6 +9,8 @@ import { surveyRoutes } from './statistics/survey/survey.routes';
 import { surveyXlsxRoutes } from './statistics/survey/xlsx.routes';
 import { yearbookRoutes } from './statistics/yearbook/yearbook.routes';
 import { analysisRoutes } from './statistics/analysis/analysis.routes';
+import { listingsRoutes } from './techmarket/listings/listings.routes';
+import { interestsRoutes } from './techmarket/interests/interests.routes';
 import { contractsRoutes } from './techmarket/contracts/contracts.routes';
 import { marketStatsRoutes } from './techmarket/stats/stats.routes';
 
@@ -24,6 +26,8 @@ export async function moduleRoutes(app: App, platform: Platform): Promise<void> 
   await surveyXlsxRoutes(app, platform);
   await yearbookRoutes(app, platform);
   await analysisRoutes(app, platform);
+  await listingsRoutes(app, platform);
+  await interestsRoutes(app, platform);
   await contractsRoutes(app, platform);
   await marketStatsRoutes(app, platform);
 }
