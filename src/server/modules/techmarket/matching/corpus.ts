@@ -8,8 +8,11 @@ export type Corpus = { conceptIdf(code: string): number; termIdf(word: string): 
 
 export const idf = (df: number, size: number) => Math.log(1 + (size - df + 0.5) / (df + 0.5));
 
-/** Counts over these listings (an evaluation pool, the candidates of one match query). */
-export function corpusOf(listings: Features[], extra?: { size: number; conceptDf: (code: string) => number | undefined }): Corpus {
+/**
+ * Counts over these listings (an evaluation pool, the candidates of one match query); concepts may be weighed
+ * by a wider count instead (the whole market's, concept-stats.ts).
+ */
+export function corpusOf(listings: Features[], conceptIdf?: (code: string) => number): Corpus {
   const conceptDf = new Map<string, number>();
   const termDf = new Map<string, number>();
   for (const l of listings) {
@@ -18,10 +21,7 @@ export function corpusOf(listings: Features[], extra?: { size: number; conceptDf
   }
   const n = listings.length;
   return {
-    conceptIdf: (code) => {
-      const known = extra?.conceptDf(code);
-      return known !== undefined ? idf(known, extra!.size) : idf(conceptDf.get(code) ?? 0, n);
-    },
+    conceptIdf: conceptIdf ?? ((code) => idf(conceptDf.get(code) ?? 0, n)),
     termIdf: (word) => idf(termDf.get(word) ?? 0, n),
   };
 }
