@@ -8,6 +8,7 @@ import { loadFundingReference } from './modules/funding/calls/demo-call';
 import { loadReference, referenceLoaded } from './modules/registry/reference/load-reference';
 import { prepareStatisticsDemo } from './modules/statistics/demo-setup';
 import { loadDemoContracts } from './modules/techmarket/contracts/demo-contracts';
+import { loadDemoListings } from './modules/techmarket/listings/demo-listings';
 import { systemCtx } from './platform/context';
 
 /** Opens the configured database (PGlite under the data folder, or DATABASE_URL) and applies migrations. */
@@ -41,6 +42,8 @@ export async function prepareDemo(database: Database, config: Config, log: Fasti
     await prepareStatisticsDemo(ctx, { enterprises: config.demoStatisticsEnterprises, years: 6 });
     // Technology market: a few dozen registered technology contracts (synthetic), for the market statistics.
     await loadDemoContracts(ctx);
+    // and a handful of offers and needs (synthetic): Chinese offers in Chinese, Pakistani needs in English and Urdu.
+    await loadDemoListings(ctx);
   }
   const created = await ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
   // The demo reviewer pool (the demo reviewer account and experts of the reference data, marked synthetic).
