@@ -10,7 +10,7 @@ export type Destination = {
   /** i18n key of the link text; `<key>Hint` is the one-line description on the home card. */
   labelKey: string;
   roles?: readonly Role[];
-  section: 'directory' | 'funding' | 'statistics' | 'personal' | 'administration';
+  section: 'directory' | 'funding' | 'market' | 'statistics' | 'personal' | 'administration';
   /** Open to visitors who are not signed in (the directory). */
   public?: boolean;
 };
@@ -19,6 +19,11 @@ export type Destination = {
 const STATISTICS_READERS: readonly Role[] = ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager', 'program_officer', 'cooperation_officer'];
 const SURVEY_REVIEWERS: readonly Role[] = ['admin', 'ministry_analyst', 'zone_manager', 'incubator_manager'];
 const IMPORTERS: readonly Role[] = ['admin', 'zone_manager', 'incubator_manager', 'ministry_analyst', 'cooperation_officer'];
+/** The technology market's permissions (techmarket.list, .interest, .moderate, .contracts.submit/.register). */
+const MARKET_LISTERS: readonly Role[] = ['admin', 'enterprise_member', 'transfer_agent'];
+const MARKET_INTERESTED: readonly Role[] = ['admin', 'enterprise_member', 'transfer_agent', 'investor', 'incubator_manager', 'zone_manager'];
+const MARKET_MODERATORS: readonly Role[] = ['admin', 'transfer_agent', 'ministry_analyst'];
+const CONTRACT_REGISTRARS: readonly Role[] = ['admin', 'transfer_agent'];
 
 export const DESTINATIONS: readonly Destination[] = [
   { to: '/directory', labelKey: 'nav.directory', section: 'directory', public: true },
@@ -35,6 +40,13 @@ export const DESTINATIONS: readonly Destination[] = [
   { to: '/funding/review', labelKey: 'nav.fundingInbox', roles: ['reviewer'], section: 'funding' },
   { to: '/funding/awards', labelKey: 'nav.fundingAwards', roles: ['admin', 'program_officer', 'ministry_analyst', 'enterprise_member'], section: 'funding' },
   { to: '/funding/dashboard', labelKey: 'nav.fundingDashboard', roles: ['admin', 'program_officer', 'ministry_analyst'], section: 'funding' },
+  { to: '/market', labelKey: 'techmarket:nav.market', section: 'market', public: true },
+  { to: '/market/stats', labelKey: 'techmarket:nav.stats', section: 'market', public: true },
+  { to: '/market/mine', labelKey: 'techmarket:nav.mine', roles: MARKET_LISTERS, section: 'market' },
+  { to: '/market/interests', labelKey: 'techmarket:nav.interests', roles: MARKET_INTERESTED, section: 'market' },
+  { to: '/market/moderation', labelKey: 'techmarket:nav.moderation', roles: MARKET_MODERATORS, section: 'market' },
+  { to: '/market/contracts', labelKey: 'techmarket:nav.contracts', roles: MARKET_LISTERS, section: 'market' },
+  { to: '/market/contracts/review', labelKey: 'techmarket:nav.review', roles: CONTRACT_REGISTRARS, section: 'market' },
   { to: '/statistics/yearbook', labelKey: 'nav.statsYearbook', section: 'statistics', public: true },
   { to: '/statistics/series', labelKey: 'nav.statsSeries', section: 'statistics', public: true },
   { to: '/statistics/survey', labelKey: 'nav.statsSurvey', roles: ['enterprise_member', 'incubator_manager', 'zone_manager'], section: 'statistics' },

@@ -13,6 +13,7 @@ import { fundingReviewRoutes } from '../features/funding/review/routes';
 import { statisticsMeRoutes } from '../features/statistics/me/routes';
 import { surveyRoutes } from '../features/statistics/survey/routes';
 import { statisticsYearbookRoutes } from '../features/statistics/yearbook/routes';
+import { techmarketRoutes } from '../features/techmarket/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -137,6 +138,7 @@ const [fundingCalls, fundingCall, ...fundingApplyPages] = fundingCallRoutes(root
 const mePages = statisticsMeRoutes(member);
 const surveyPages = surveyRoutes(member);
 const [statsYearbook, statsYearbookTable, statsSeries, ...statsReadingPages] = statisticsYearbookRoutes(root, member);
+const [market, marketListing, marketStats, marketMemberPages] = techmarketRoutes(root, member);
 
 const routeTree = root.addChildren([
   fundingResults,
@@ -146,6 +148,9 @@ const routeTree = root.addChildren([
   statsYearbook,
   statsYearbookTable,
   statsSeries,
+  market,
+  marketListing,
+  marketStats,
   home,
   signIn,
   register,
@@ -161,7 +166,18 @@ const routeTree = root.addChildren([
     directoryList,
     directoryEntity,
   ]),
-  member.addChildren([profile, tokens, notificationsPage, admin.addChildren([users, audit, jobs, outbox]), ...fundingMemberPages, ...fundingApplyPages, ...surveyPages, ...statsReadingPages, ...mePages]),
+  member.addChildren([
+    profile,
+    tokens,
+    notificationsPage,
+    admin.addChildren([users, audit, jobs, outbox]),
+    ...fundingMemberPages,
+    ...fundingApplyPages,
+    ...surveyPages,
+    ...statsReadingPages,
+    ...mePages,
+    ...marketMemberPages,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
