@@ -7,6 +7,7 @@ import { systemCtx } from '../../../platform/context';
 import { notifications } from '../../../platform/notifications/notifications.tables';
 import { makeTestApp, type Session, type TestApp } from '../../../test/harness';
 import { loadStatisticsReference } from '../../statistics/reference/load-statistics-reference';
+import { rollupDifferences } from '../stats/rollups';
 import { tmContracts } from '../techmarket.tables';
 
 /**
@@ -308,6 +309,7 @@ describe('technology contracts: submission, review, registration, market statist
       ]),
     );
     expect(published.every((p) => p.quote.length > 0)).toBe(true);
+    expect(await rollupDifferences(t.database.db)).toEqual([]);
   });
 
   it('never sums across currencies: another currency is listed, and counted only when asked', async () => {
@@ -325,6 +327,7 @@ describe('technology contracts: submission, review, registration, market statist
     const inPkr = await stats('?year=2025&currency=PKR');
     expect(inPkr.total).toMatchObject({ count: 1, amount: 9_000_000 });
     expect((await stats('?currency=EUR')).total.count).toBe(0);
+    expect(await rollupDifferences(t.database.db)).toEqual([]);
   });
 
   it('lets the market’s readers list all, and submitters their own', async () => {

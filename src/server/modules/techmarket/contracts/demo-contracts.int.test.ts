@@ -4,6 +4,7 @@ import { systemCtx } from '../../../platform/context';
 import { makeTestApp, type TestApp } from '../../../test/harness';
 import { loadReference } from '../../registry/reference/load-reference';
 import { loadStatisticsReference } from '../../statistics/reference/load-statistics-reference';
+import { rollupDifferences } from '../stats/rollups';
 import { loadDemoContracts } from './demo-contracts';
 
 describe('demo technology contracts', () => {
@@ -20,6 +21,7 @@ describe('demo technology contracts', () => {
     const ctx = systemCtx(t.database, t.config, pino({ level: 'silent' }), 'demo');
     expect(await loadDemoContracts(ctx)).toEqual({ created: 39 });
     expect(await loadDemoContracts(ctx)).toEqual({ created: 0 });
+    expect(await rollupDifferences(t.database.db)).toEqual([]);
     const byKind = (await t.app.inject({ method: 'GET', url: '/api/v1/techmarket/stats' })).json();
     expect(byKind).toMatchObject({ currency: 'CNY', synthetic: true });
     expect(byKind.currencies).toEqual(expect.arrayContaining(['CNY', 'USD', 'PKR']));

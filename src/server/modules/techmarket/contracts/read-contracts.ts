@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ContractQuery, type TechContract } from '../../../../shared/contracts/techmarket';
 import { type Ctx, requireActor } from '../../../platform/context';
@@ -11,8 +11,10 @@ import { parseInput } from './guard';
 /**
  * Contracts a reader may list: `mine` (submitted by the reader), `agency` (at the agencies the reader
  * reviews for; waiting for review unless a status is asked) or `all` (the market's readers, within their
- * reach). Newest first.
+ * reach). Newest first; the total is counted up to 10,000 (a reader pages, or narrows by year, kind or status).
  */
+const TOTAL_CAP = 10_000;
+
 export async function listContracts(ctx: Ctx, raw: unknown): Promise<{ items: TechContract[]; total: number }> {
   const actor = requireActor(ctx);
   const query: z.output<typeof ContractQuery> = parseInput(ctx, ContractQuery, raw);
@@ -26,7 +28,7 @@ export async function listContracts(ctx: Ctx, raw: unknown): Promise<{ items: Te
   const db = ctx.database.db;
   const [rows, [{ total }]] = await Promise.all([
     db.select().from(tmContracts).where(where).orderBy(desc(tmContracts.createdAt), desc(tmContracts.id)).limit(query.limit).offset(query.offset),
-    db.select({ total: count() }).from(tmContracts).where(where),
+    db.select({ total: count() }).from(db.select({ one: sql`1` }).from(tmContracts).where(where).limit(TOTAL_CAP).as('counted')),
   ]);
   return { items: rows.map(toTechContract), total };
 }

@@ -5,6 +5,7 @@ import { withTransaction } from '../../../platform/audit/audit';
 import type { Ctx } from '../../../platform/context';
 import { conflict, forbidden, notFound } from '../../../platform/errors';
 import { notify } from '../../../platform/notifications/notify';
+import { addToRollups } from '../stats/rollups';
 import { tmContracts } from '../techmarket.tables';
 import { canRead, isAgencyOfficer } from './access';
 import { findAgency } from './agency';
@@ -19,7 +20,7 @@ const STATUS = { register: 'registered', return: 'returned', reject: 'rejected' 
 /**
  * The agency asked to register a submitted contract decides: register it (it gets its certificate number and
  * is locked), return it with a note for the submitter to correct, or reject it with a note. The number, the
- * decision, the audit entry and the submitter's notification commit together.
+ * decision, the market statistics' rollup, the audit entry and the submitter's notification commit together.
  */
 export async function reviewContract(ctx: Ctx, id: string, raw: unknown): Promise<TechContract> {
   const actor = requirePermission(ctx, 'techmarket.contracts.register');
@@ -53,6 +54,7 @@ export async function reviewContract(ctx: Ctx, id: string, raw: unknown): Promis
       })
       .where(eq(tmContracts.id, id))
       .returning();
+    if (registered) await addToRollups(tx, updated);
     await audit({
       action: `techmarket.contract.${input.decision}`,
       entityType: 'tm_contract',

@@ -25,26 +25,26 @@ type Cell = {
  */
 const DIMENSIONS: Record<Query['by'], SQL> = {
   kind: sql`kind`,
-  region: sql`coalesce(region, 'unknown')`,
+  region: sql`coalesce(nullif(region, ''), 'unknown')`,
   sector: sql`sector`,
   year: sql`year::text`,
   country: sql`seller_country || '→' || buyer_country`,
 };
 
 /**
- * One pass over the registered contracts (of the year asked, through tm_contracts_stats_idx): the cells of
- * currency × dimension and each currency's total together (GROUPING SETS), so the currencies present, the
- * rows and the totals come from the same scan.
+ * The cells of currency × dimension and each currency's total in one pass (GROUPING SETS) over the rollup
+ * cells of registered contracts (of the year asked, through the cells' unique index, which leads with the
+ * year) — never over the contracts themselves.
  */
 export function marketStatsSql(query: Pick<Query, 'by' | 'year'>): SQL {
   const dim = DIMENSIONS[query.by];
   return sql`
     SELECT currency, ${dim} AS key, GROUPING(${dim}) AS is_total,
-           count(*)::int AS count, sum(amount) AS amount, sum(tech_income) AS tech_income,
-           (count(*) FILTER (WHERE cross_border))::int AS cb_count, coalesce(sum(amount) FILTER (WHERE cross_border), 0) AS cb_amount,
+           sum(count)::int AS count, sum(amount) AS amount, sum(tech_income) AS tech_income,
+           coalesce(sum(count) FILTER (WHERE cross_border), 0)::int AS cb_count, coalesce(sum(amount) FILTER (WHERE cross_border), 0) AS cb_amount,
            bool_or(synthetic) AS synthetic
-      FROM tm_contracts
-     WHERE status = 'registered' ${query.year === undefined ? sql`` : sql`AND year = ${query.year}`}
+      FROM tm_contract_rollups
+     ${query.year === undefined ? sql`` : sql`WHERE year = ${query.year}`}
      GROUP BY GROUPING SETS ((currency, ${dim}), (currency))`;
 }
 
