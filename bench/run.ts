@@ -63,6 +63,7 @@ if (only === undefined || only === 'registry') await registryBench();
 if (only === undefined || only === 'assignment') await assignmentBench();
 if (only === undefined || only === 'funding-surge') await runFundingSurge();
 if (only === undefined || only === 'statistics') await statisticsBench();
+if (only === 'techmarket-quality') await import('./techmarket-quality').then((m) => m.techmarketQualityBench());
 
 /** Reviewer assignment of the seed fund (bench/assignment.ts → bench/results/assignment.json). */
 async function assignmentBench() {

@@ -10,7 +10,8 @@ import type { Features } from './features';
  * by its rarity (cosine of IDF-weighted concept sets, so that a rare shared concept counts more than a common
  * one, and a listing about many things is not favoured for touching on everything), then the same words in the
  * same language (likewise), then the sector. Readiness, forms of deal and a cross-border pair adjust the order
- * among relevant offers but never make an irrelevant one a suggestion.
+ * among relevant offers (an offer less ready than the need asks goes down by the levels it lacks) but never make an
+ * irrelevant one a suggestion.
  */
 export const WEIGHTS = { concepts: 0.6, terms: 0.25, sector: 0.15, readiness: 0.05, dealForm: 0.03, crossBorder: 0.03 } as const;
 
@@ -22,16 +23,17 @@ export type Scored = { score: number; topical: number; reasons: MatchReason[] };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** IDF-weighted cosine of two sets: each shared item's share of it. */
-function sharedShares<T>(a: Iterable<T>, b: Set<T>, weight: (x: T) => number, all: { a: Iterable<T>; b: Iterable<T> }): Map<T, number> {
+/** IDF-weighted cosine of two sets, as each shared item's part of it. */
+export function sharedShares<T>(a: Iterable<T>, b: Set<T>, weight: (x: T) => number): Map<T, number> {
   const out = new Map<T, number>();
+  const left = [...a];
   let na = 0;
   let nb = 0;
-  for (const x of all.a) na += weight(x) ** 2;
-  for (const x of all.b) nb += weight(x) ** 2;
+  for (const x of left) na += weight(x) ** 2;
+  for (const x of b) nb += weight(x) ** 2;
   if (na === 0 || nb === 0) return out;
   const norm = Math.sqrt(na * nb);
-  for (const x of a) if (b.has(x)) out.set(x, weight(x) ** 2 / norm);
+  for (const x of left) if (b.has(x)) out.set(x, weight(x) ** 2 / norm);
   return out;
 }
 
@@ -39,15 +41,14 @@ export function scoreMatch(from: Features, to: Features, corpus: Corpus): Scored
   const reasons: MatchReason[] = [];
   let topical = 0;
 
-  const concepts = sharedShares(from.concepts, to.concepts, corpus.conceptIdf, { a: from.concepts, b: to.concepts });
+  const concepts = sharedShares(from.concepts, to.concepts, corpus.conceptIdf);
   for (const [code, share] of [...concepts].sort((x, y) => y[1] - x[1])) {
     const weight = WEIGHTS.concepts * share;
     topical += weight;
     reasons.push({ type: 'concept', concept: code, labels: conceptLabels(code), weight: round(weight) });
   }
 
-  const toWords = new Set(to.words.keys());
-  const terms = sharedShares(from.words.keys(), toWords, corpus.termIdf, { a: from.words.keys(), b: to.words.keys() });
+  const terms = sharedShares(from.words.keys(), new Set(to.words.keys()), corpus.termIdf);
   const sortedTerms = [...terms].sort((x, y) => y[1] - x[1]);
   sortedTerms.forEach(([word, share], i) => {
     const weight = WEIGHTS.terms * share;
@@ -67,7 +68,8 @@ export function scoreMatch(from: Features, to: Features, corpus: Corpus): Scored
   const need = offer === from ? to : from;
   if (offer && need.kind === 'need' && offer.trl !== null && need.trl !== null) {
     const fits = offer.trl >= need.trl;
-    const weight = fits ? WEIGHTS.readiness : -WEIGHTS.readiness;
+    // Below the lowest level the asker would take, each level short counts against (up to four).
+    const weight = fits ? WEIGHTS.readiness : -WEIGHTS.readiness * Math.min(need.trl - offer.trl, 4);
     score += weight;
     reasons.push({ type: 'readiness', offerTrl: offer.trl, needTrl: need.trl, fits, weight });
   }
