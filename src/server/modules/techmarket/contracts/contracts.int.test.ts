@@ -334,6 +334,11 @@ describe('technology contracts: submission, review, registration, market statist
     const all = await inject(analyst, 'GET', '/api/v1/techmarket/contracts?scope=all&status=registered');
     expect(all.statusCode).toBe(200);
     expect(all.json().total).toBe(6);
+    const zhejiang = await t.signIn('ministry_analyst', { scopeType: 'province', scopeId: '330000' });
+    expect((await inject(zhejiang, 'GET', '/api/v1/techmarket/contracts?scope=all&status=registered')).json().total).toBe(6);
+    const hubei = await t.signIn('ministry_analyst', { scopeType: 'province', scopeId: '420000' });
+    expect((await inject(hubei, 'GET', '/api/v1/techmarket/contracts?scope=all')).json().total).toBe(0);
+    expect((await inject(hubei, 'GET', `/api/v1/techmarket/contracts/${id}`)).statusCode).toBe(404);
     const mine = await inject(member, 'GET', '/api/v1/techmarket/contracts?limit=2');
     expect(mine.json()).toMatchObject({ total: 6 });
     expect(mine.json().items).toHaveLength(2);
