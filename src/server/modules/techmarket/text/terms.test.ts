@@ -40,6 +40,12 @@ describe('queryTerms', () => {
     expect(queryTerms('شمسي پينل').concepts).toEqual(queryTerms('شمسی پینل').concepts);
   });
 
+  it('looks for the concepts it names, not the broader ones (listings carry those)', () => {
+    expect(queryTerms('solar pump').concepts).toEqual(['solar_pump']);
+    expect(queryTerms('solar').concepts).toEqual(['solar']);
+    expect(listingTerms({ texts: { en: { title: 'Solar pump', summary: 'A pump.' } }, keywords: [], sector: 'solar_energy' }).terms).toContain('c_solar');
+  });
+
   it('builds all words (last as a prefix) or any concept', () => {
     expect(searchTsquery(queryTerms('surgical instruments'))).toBe("('surgic' & 'instrument':*) | 'c_surgical_instrument'");
     expect(searchTsquery(queryTerms('the of'))).toBeNull();

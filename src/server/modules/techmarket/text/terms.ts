@@ -3,7 +3,7 @@ import type { ListingTexts } from '../techmarket.tables';
 import { textArray } from '../../../db/bulk-insert';
 import { pinyin } from 'pinyin-pro';
 import { chineseWords, quoteLexeme } from '../../registry/search-text';
-import { findConcepts } from './concepts';
+import { findConcepts, namedConcepts } from './concepts';
 import { CJK, isStopWord, plainWords } from './words';
 
 export { tsvectorLiteral } from '../../registry/search-index';
@@ -59,11 +59,15 @@ export function listingTerms(input: { texts: ListingTexts; keywords: string[]; s
   return { terms: [...terms], concepts };
 }
 
-/** A search box string: its words (Chinese cut coarsely, as typed), the last one a prefix, and its concepts. */
+/**
+ * A search box string: its words (Chinese cut coarsely, as typed), the last one a prefix, and the concepts it
+ * names — not the broader ones: listings carry their broader concepts, so "solar" finds every solar listing,
+ * while "solar pump" must not.
+ */
 export function queryTerms(q: string): Analysis {
   const terms = new Set<string>([...(CJK.test(q) ? chineseTerms(q, false) : []), ...plainWords(q)]);
   terms.delete('');
-  return { terms: [...terms], concepts: findConcepts([q]) };
+  return { terms: [...terms], concepts: namedConcepts([q]) };
 }
 
 /** The tsvector of these lexemes, taken as they are (no text-search dictionary touches them). */
