@@ -21,7 +21,7 @@ import { WrittenIn } from './components/WrittenIn';
 import { ExpressInterestForm } from './ExpressInterestForm';
 import { formatDay, formatMoney } from './format';
 import { useMarketLabels } from './labels';
-import { type Listing, listingQuery } from './queries';
+import { EDITABLE_STATUSES, type Listing, listingQuery } from './queries';
 import { type ListingLanguage, pickListingText, writtenLanguages } from './text';
 
 /** A listing: its texts (in each language written), facts, details behind access, suggested matches, interest. */
@@ -182,7 +182,7 @@ function ListingFactsTable({ listing: l }: { listing: Listing }) {
 /** What the owner sees of their own listing: its status, the moderator's note, the way to edit it. */
 function OwnerNotes({ listing: l }: { listing: Listing }) {
   const { t } = useTranslation('techmarket');
-  const editable = l.status === 'draft' || l.status === 'rejected' || l.status === 'published' || l.status === 'expired';
+  const editable = EDITABLE_STATUSES.includes(l.status);
   return (
     <Paper withBorder p="md" data-testid="owner-notes">
       <Stack gap="xs">

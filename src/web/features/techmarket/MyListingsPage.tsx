@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from './components/ButtonLink';
@@ -21,10 +21,11 @@ import { daysLeft, expiryOf, formatDay } from './format';
 import { useMarketLabels } from './labels';
 import {
   type AccessRequest,
+  accessRequestsQuery,
   decideAccess,
+  EDITABLE_STATUSES,
   type ListingSummary,
   listingsQuery,
-  pendingAccessQuery,
   renewListing,
   submitListing,
   TM,
@@ -115,9 +116,8 @@ function MineRow({ listing: l }: { listing: ListingSummary }) {
   });
   const expiry = l.status === 'published' || l.status === 'expired' ? expiryOf(l.expiresAt) : null;
   const renewable = l.status === 'expired' || (l.status === 'published' && expiry === 'soon');
-  const editable = ['draft', 'rejected', 'published', 'expired'].includes(l.status);
-  const submittable = l.status === 'draft' || l.status === 'rejected';
-  const withdrawable = ['draft', 'pending', 'published', 'expired', 'rejected'].includes(l.status);
+  const editable = EDITABLE_STATUSES.includes(l.status);
+  const withdrawable = l.status !== 'withdrawn';
   return (
     <Table.Tr data-testid="mine-row" data-listing-id={l.id} data-status={l.status}>
       <Table.Td>
@@ -157,7 +157,7 @@ function MineRow({ listing: l }: { listing: ListingSummary }) {
               {t('actions.edit')}
             </ButtonLink>
           )}
-          {submittable && (
+          {editable && (
             <Button
               size="xs"
               onClick={() => run.mutate('submit')}
@@ -204,8 +204,12 @@ function MineRow({ listing: l }: { listing: ListingSummary }) {
 function PendingAccess({ listings }: { listings: ListingSummary[] }) {
   const { t } = useTranslation('techmarket');
   const lng = useLanguage();
-  const q = useQuery(pendingAccessQuery);
-  const items = (q.data?.items ?? []).filter((r) => r.status === 'pending');
+  // Requests come per listing; only a published listing (or one that was) has readers asking.
+  const asked = listings.filter((l) => l.status === 'published' || l.status === 'expired' || l.status === 'withdrawn');
+  const results = useQueries({ queries: asked.map((l) => accessRequestsQuery(l.id)) });
+  const items = results.flatMap((r) => r.data?.items ?? []).filter((r) => r.status === 'pending');
+  const error = results.find((r) => r.error)?.error;
+  const loaded = results.every((r) => !r.isLoading);
   const titleOf = (id: string) => {
     const l = listings.find((x) => x.id === id);
     return l ? pickListingText(l.texts, l.languages, lng) : null;
@@ -218,8 +222,8 @@ function PendingAccess({ listings }: { listings: ListingSummary[] }) {
       <Text size="sm" mb="sm">
         {t('mine.accessIntro')}
       </Text>
-      <ApiErrorAlert error={q.error} />
-      {q.data && items.length === 0 && (
+      <ApiErrorAlert error={error} />
+      {loaded && items.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="access-requests-none">
           {t('mine.accessNone')}
         </Text>

@@ -51,6 +51,9 @@ const listing = (id: string) => `${BASE}/listings/${encodeURIComponent(id)}`;
 const interest = (id: string) => `${BASE}/interests/${encodeURIComponent(id)}`;
 const contract = (id: string) => `${BASE}/contracts/${encodeURIComponent(id)}`;
 
+/** What the owner may still change and send to moderation (a published listing is withdrawn first). */
+export const EDITABLE_STATUSES: readonly string[] = ['draft', 'rejected', 'withdrawn'];
+
 /** Every market query key starts with this: after any write the market's lists refresh together. */
 export const TM = {
   all: ['techmarket'] as const,
@@ -91,11 +94,9 @@ export const statsQuery = (q: StatsQuery) =>
 export type Agency = { id: string; names: { en: string; zh?: string; ur?: string }; name: string; country: string; province: string | null; shortCode: string };
 export const agenciesQuery = queryOptions({ queryKey: [...TM.all, 'agencies'], queryFn: () => get<Paged<Agency>>(`${BASE}/agencies`), staleTime: 10 * 60_000 });
 
-/** The access requests to the reader's listings that wait for the owner's decision. */
-export const pendingAccessQuery = queryOptions({
-  queryKey: [...TM.access, 'pending'],
-  queryFn: () => get<Paged<AccessRequest>>(`${BASE}/access-requests`, { status: 'pending' }),
-});
+/** The requests to read one listing's details (its owner). */
+export const accessRequestsQuery = (listingId: string) =>
+  queryOptions({ queryKey: [...TM.access, listingId], queryFn: () => get<Paged<AccessRequest>>(`${listing(listingId)}/access-requests`) });
 
 // Writes. The paths follow the route files of the market's server (listings/, interests/, contracts/).
 export const createListing = (body: ListingInput) => post<Listing>(`${BASE}/listings`, body);
@@ -103,12 +104,13 @@ export const updateListing = (id: string, body: ListingPatchBody) => patch<Listi
 export const submitListing = (id: string) => post<Listing>(`${listing(id)}/submit`);
 export const withdrawListing = (id: string) => post<Listing>(`${listing(id)}/withdraw`);
 export const renewListing = (id: string, body: z.input<typeof RenewInput>) => post<Listing>(`${listing(id)}/renew`, body);
-export const moderateListing = (id: string, body: z.input<typeof ModerationInput>) => post<Listing>(`${listing(id)}/moderation`, body);
+export const moderateListing = (id: string, body: z.input<typeof ModerationInput>) => post<Listing>(`${listing(id)}/moderate`, body);
 export const requestAccess = (id: string, body: z.input<typeof AccessRequestInput>) => post<AccessRequest>(`${listing(id)}/access-requests`, body);
 export const decideAccess = (id: string, body: z.input<typeof AccessDecisionInput>) =>
   post<AccessRequest>(`${BASE}/access-requests/${encodeURIComponent(id)}/decision`, body);
 export const expressInterest = (listingId: string, body: InterestBody) => post<Interest>(`${listing(listingId)}/interests`, body);
 export const postMessage = (id: string, body: z.input<typeof MessageInput>) => post<Interest>(`${interest(id)}/messages`, body);
+export const withdrawInterest = (id: string) => post<Interest>(`${interest(id)}/withdraw`);
 export const answerInterest = (id: string, body: InterestAnswerBody) => post<Interest>(`${interest(id)}/answer`, body);
 export const submitContract = (body: ContractInput) => post<TechContract>(`${BASE}/contracts`, body);
 export const correctContract = (id: string, body: ContractCorrection) => put<TechContract>(contract(id), body);

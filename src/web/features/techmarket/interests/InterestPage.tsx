@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../components/ButtonLink';
 import { AnchorLink } from '../../registry/components/AnchorLink';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
+import { ConfirmButton } from '../../../app/components/ConfirmButton';
 import { PageTitle } from '../../../app/components/PageTitle';
 import { fieldErrors } from '../../../app/forms';
 import { formatDateTime } from '../../../app/format';
@@ -16,7 +17,7 @@ import { useMarketAccess } from '../access';
 import { Script } from '../components/Script';
 import { StatusBadge } from '../components/StatusBadge';
 import { useMarketLabels } from '../labels';
-import { answerInterest, type Interest, type InterestAnswerBody, interestQuery, postMessage, TM } from '../queries';
+import { answerInterest, type Interest, type InterestAnswerBody, interestQuery, postMessage, TM, withdrawInterest } from '../queries';
 import { submitWith } from '../submit';
 import { pickListingText } from '../text';
 import { DeclineForm } from './DeclineForm';
@@ -54,6 +55,7 @@ export function InterestPage() {
             <Sides interest={i} />
             {i.side === 'owner' && i.status === 'open' && <OwnerAnswer interest={i} />}
             {i.status === 'accepted' && <NextStep interest={i} />}
+            {i.side === 'interested' && (i.status === 'open' || i.status === 'accepted') && <WithdrawInterest interest={i} />}
           </Stack>
         </Grid.Col>
       </Grid>
@@ -269,5 +271,37 @@ function NextStep({ interest: i }: { interest: Interest }) {
         </ButtonLink>
       )}
     </Paper>
+  );
+}
+
+/** The interested side ends the conversation (the owner is told). */
+function WithdrawInterest({ interest: i }: { interest: Interest }) {
+  const { t } = useTranslation('techmarket');
+  const qc = useQueryClient();
+  const m = useMutation({
+    mutationFn: () => withdrawInterest(i.id),
+    onSuccess: () => {
+      notify(t('thread.withdrawn'));
+      void qc.invalidateQueries({ queryKey: TM.interests });
+    },
+  });
+  return (
+    <Stack gap="xs">
+      <ApiErrorAlert error={m.error} />
+      <div>
+        <ConfirmButton
+          variant="subtle"
+          color="red"
+          size="xs"
+          label={t('thread.withdraw')}
+          title={t('thread.withdrawTitle')}
+          question={t('thread.withdrawQuestion')}
+          confirmLabel={t('thread.withdraw')}
+          onConfirm={() => m.mutate()}
+          loading={m.isPending}
+          data-testid="thread-withdraw"
+        />
+      </div>
+    </Stack>
   );
 }
