@@ -245,6 +245,16 @@ describe('technology market listings', () => {
     expect(page.json()).toMatchObject({ total: 2, items: [{ id: need.json().id }] });
     expect(page.body).not.toMatch(/1000 小时/);
     expect((await inject(null, 'GET', '/api/v1/techmarket/listings?trlMin=10')).statusCode).toBe(400);
+    const matches = await inject(null, 'GET', `/api/v1/techmarket/listings/${need.json().id}/matches`);
+    expect(matches.statusCode, matches.body).toBe(200);
+    expect(matches.json().items[0]).toMatchObject({
+      listing: { id: offerId },
+      reasons: expect.arrayContaining([expect.objectContaining({ type: 'concept' })]),
+    });
+    expect(matches.json().enterprises).toBeUndefined();
+    const offerMatches = await inject(null, 'GET', `/api/v1/techmarket/listings/${offerId}/matches?limit=5`);
+    expect(offerMatches.json().items[0].listing.id).toBe(need.json().id);
+    expect(Array.isArray(offerMatches.json().enterprises)).toBe(true);
     const mine = await inject(factory, 'GET', '/api/v1/techmarket/listings?scope=mine');
     expect(mine.json().items.map((l: { id: string }) => l.id)).toEqual([need.json().id]);
   });
