@@ -2,7 +2,8 @@
 // then the registry figures (bench/registry.ts → bench/results/registry.json), then the seed fund's reviewer assignment
 // (bench/assignment.ts → bench/results/assignment.json). `npm run bench -- platform|registry|assignment|funding-surge` runs only one;
 // the seed fund's deadline surge (bench/funding-surge.ts → bench/results/funding-surge.json); the statistics at national scale
-// (bench/statistics.ts → bench/results/statistics.json: `npm run bench -- statistics`).
+// (bench/statistics.ts → bench/results/statistics.json: `npm run bench -- statistics`); the technology market at
+// 1,000,000 listings with its matching quality (bench/techmarket.ts → bench/results/techmarket.json: `npm run bench -- techmarket`).
 // Cold start to a healthy server on a fresh data folder (target: ≤ 60 s), and API latency and throughput of an
 // authenticated read and an audited write, on embedded PGlite and on a throwaway PostgreSQL 15 server.
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { runFundingSurge } from './funding-surge';
 import { load } from './http-load';
 import { registryBench } from './registry';
 import { statisticsBench } from './statistics';
+import { techmarketBench } from './techmarket';
 
 type Row = { database: string; measure: string; value: number; unit: string; target?: string };
 const rows: Row[] = [];
@@ -64,6 +66,7 @@ if (only === undefined || only === 'assignment') await assignmentBench();
 if (only === undefined || only === 'funding-surge') await runFundingSurge();
 if (only === undefined || only === 'statistics') await statisticsBench();
 if (only === 'techmarket-quality') await import('./techmarket-quality').then((m) => m.techmarketQualityBench());
+if (only === undefined || only === 'techmarket') await techmarketBench();
 
 /** Reviewer assignment of the seed fund (bench/assignment.ts → bench/results/assignment.json). */
 async function assignmentBench() {
