@@ -13,14 +13,14 @@ import { listingSummary, type SummaryRow } from './summary';
 /**
  * Suggestions for a listing: the published, unexpired listings of the other kind that answer it, best first,
  * each with its reasons. Candidates come from the GIN index on `concepts` — first those sharing two of the
- * listing's rarest concepts (`@>` a pair: posting lists intersected), then one (`&&`), then, for a listing the
- * dictionary says little about, from the search vector by its words — at most CANDIDATES in all, and are
- * scored here (score.ts). Nothing reads the table in order or ranks in SQL.
+ * listing's three rarest concepts (`@>` a pair: posting lists intersected), then one of its five rarest (`&&`),
+ * then, for a listing the dictionary says little about, from the search vector by its words — at most
+ * CANDIDATES in all, and are scored here (score.ts). Nothing reads the table in order or ranks in SQL.
  */
-export const CANDIDATES = 300;
+export const CANDIDATES = 200;
 /** Concepts looked up by: the rarest this many (a common broader concept alone would bring half a sector). */
-const LOOKUP_CONCEPTS = 8;
-const PAIR_CONCEPTS = 5;
+const LOOKUP_CONCEPTS = 5;
+const PAIR_CONCEPTS = 3;
 const LOOKUP_WORDS = 12;
 
 export type MatchItem = z.infer<typeof Match>;
@@ -55,28 +55,40 @@ export async function loadListing(db: Db, id: string): Promise<Row | null> {
   return row ?? null;
 }
 
-/** The candidates of the other kind for a listing, by its rarest concepts and then its words, up to `cap`. */
+/**
+ * The candidates of the other kind for a listing, by its rarest concepts and then its words, up to `cap`. The
+ * concept tiers are one statement: Append under LIMIT reads the second tier (one shared concept) only when the
+ * first (two) has not filled the cap. Scans are bitmap scans of the GIN index, set so for the statement's
+ * transaction: under LIMIT the planner would otherwise read the table in order for a common concept, which is
+ * fast when matches are dense and seconds when they are not.
+ */
 async function candidates(db: Db, listing: Row, rarest: string[], cap: number): Promise<Row[]> {
   const other = listing.kind === 'need' ? 'offer' : 'need';
   const base = sql`kind = ${other} AND ${MARKET} AND id <> ${listing.id}`;
-  const found: Row[] = [];
-  const seen = () => textArray(found.map((r) => r.id));
-  const more = async (condition: SQL) => {
-    const rows = await listingRows(db, sql`${base} AND ${condition} AND NOT (id = ANY(${seen()}::uuid[]))`, cap - found.length);
-    found.push(...rows);
-  };
-
   const pairConcepts = rarest.slice(0, PAIR_CONCEPTS);
   const pairs: SQL[] = [];
   for (let i = 0; i < pairConcepts.length; i++)
     for (let j = i + 1; j < pairConcepts.length; j++) pairs.push(sql`concepts @> ${textArray([pairConcepts[i], pairConcepts[j]])}::text[]`);
-  if (pairs.length) await more(sql`(${sql.join(pairs, sql` OR `)})`);
-  if (found.length < cap && rarest.length) await more(sql`concepts && ${textArray(rarest)}::text[]`);
-  if (found.length < cap / 2) {
-    const words = [...listingFeatures({ ...listing, concepts: [] }).words.keys()].slice(0, LOOKUP_WORDS);
-    if (words.length) await more(sql`search @@ ${words.map(quoteLexeme).join(' | ')}::tsquery`);
-  }
-  return found;
+  const two = pairs.length ? sql`(${sql.join(pairs, sql` OR `)})` : null;
+  const one = rarest.length ? sql`concepts && ${textArray(rarest)}::text[]` : null;
+  const tiers: SQL[] = [];
+  if (two) tiers.push(sql`(SELECT ${COLUMNS} FROM tm_listings WHERE ${base} AND ${two} LIMIT ${cap})`);
+  if (one) tiers.push(sql`(SELECT ${COLUMNS} FROM tm_listings WHERE ${base} AND ${one}${two ? sql` AND NOT ${two}` : sql``} LIMIT ${cap})`);
+  const words = [...listingFeatures({ ...listing, concepts: [] }).words.keys()].slice(0, LOOKUP_WORDS);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw('SET LOCAL enable_seqscan = off'));
+    await tx.execute(sql.raw('SET LOCAL enable_indexscan = off'));
+    const found = tiers.length ? (await queryRows<Record<string, unknown>>(tx, sql`${sql.join(tiers, sql` UNION ALL `)} LIMIT ${cap}`)).map(fromDb) : [];
+    if (found.length < cap / 2 && words.length) {
+      const seen = textArray(found.map((r) => r.id));
+      const byWords = await queryRows<Record<string, unknown>>(
+        tx,
+        sql`SELECT ${COLUMNS} FROM tm_listings WHERE ${base} AND search @@ ${words.map(quoteLexeme).join(' | ')}::tsquery AND NOT (id = ANY(${seen}::uuid[])) LIMIT ${cap - found.length}`,
+      );
+      found.push(...byWords.map(fromDb));
+    }
+    return found;
+  });
 }
 
 /** The suggestions for a listing (its need's offers, its offer's needs), best first; [] for an unknown listing. */
