@@ -24,6 +24,11 @@ export type EnterpriseMatchItem = z.infer<typeof EnterpriseMatch>;
 
 const NAME_CANDIDATES = 200;
 const SECTOR_CANDIDATES = 100;
+/**
+ * Enterprises of the sector read for a description at most: descriptions have no index, and at national scale a
+ * sector holds tens of thousands of (mostly synthetic, undescribed) companies.
+ */
+const SECTOR_SCAN = 2000;
 const LOOKUP_CONCEPTS = 6;
 /** Alternatives in the name query at most (each a term's words together). */
 const NAME_TERMS = 80;
@@ -79,7 +84,8 @@ export async function findEnterpriseMatches(db: Db, offerId: string, options: { 
     root
       ? queryRows<EnterpriseRow>(
           db,
-          sql`SELECT ${columns} FROM enterprises WHERE sector = ${root} AND description IS NOT NULL AND NOT (id = ANY(${textArray(byName.map((r) => r.id))}::uuid[])) LIMIT ${SECTOR_CANDIDATES}`,
+          sql`SELECT ${columns} FROM (SELECT * FROM enterprises WHERE sector = ${root} LIMIT ${SECTOR_SCAN}) e
+              WHERE description IS NOT NULL AND NOT (id = ANY(${textArray(byName.map((r) => r.id))}::uuid[])) LIMIT ${SECTOR_CANDIDATES}`,
         )
       : [],
   ]);

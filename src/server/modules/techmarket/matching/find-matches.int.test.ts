@@ -65,6 +65,7 @@ describe('findMatches', () => {
   let unrelatedOffer: string;
   let surgicalOffer: string;
   let surgicalCompany: string;
+  let pumpInstaller: string;
 
   beforeAll(async () => {
     ({ database, drop } = await makeTestDatabase());
@@ -139,6 +140,16 @@ describe('findMatches', () => {
       .returning({ id: enterprises.id });
     surgicalCompany = company.id;
     await indexEntity(database.db, 'enterprise', { id: company.id, names: { en: 'Sialkot Surgical Works', ur: 'سیالکوٹ سرجیکل ورکس' }, country: 'PK' });
+    const [installer] = await database.db
+      .insert(enterprises)
+      .values({
+        names: { en: 'Indus Green Power' },
+        country: 'PK',
+        sector: 'new_energy',
+        description: { en: 'Installs solar water pumps for tube wells across Sindh.' },
+      })
+      .returning({ id: enterprises.id });
+    pumpInstaller = installer.id;
     const [other] = await database.db
       .insert(enterprises)
       .values({ names: { en: 'Lahore Software House' }, country: 'PK', sector: 'electronic_information' })
@@ -184,5 +195,12 @@ describe('findMatches', () => {
     expect(matches.map((m) => m.enterprise.id)).toEqual([surgicalCompany]);
     expect(matches[0].reasons).toContainEqual(expect.objectContaining({ type: 'concept', concept: 'surgical_instrument' }));
     expect(matches[0].reasons).toContainEqual(expect.objectContaining({ type: 'sector', related: true }));
+  });
+
+  it('and those of its sector whose description fits', async () => {
+    const matches = await findEnterpriseMatches(database.db, chineseOffer);
+    expect(matches.map((m) => m.enterprise.id)).toEqual([pumpInstaller]);
+    expect(matches[0].reasons).toContainEqual(expect.objectContaining({ type: 'concept', concept: 'solar_pump' }));
+    expect(matches[0].reasons).toContainEqual(expect.objectContaining({ type: 'country', crossBorder: true }));
   });
 });
