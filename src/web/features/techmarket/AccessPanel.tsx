@@ -14,7 +14,8 @@ import { type Listing, requestAccess, TM } from './queries';
 import { submitWith } from './submit';
 import type { ListingLanguage } from './text';
 
-const OPEN = new Set(['owner', 'moderator', 'approved', 'public']);
+// 'public' is a visitor who is not signed in: details stay behind the access request.
+const OPEN = new Set(['owner', 'moderator', 'approved']);
 
 /**
  * The listing's details: shown to the owner, moderators and approved requesters; everyone else sees what
@@ -41,7 +42,7 @@ export function AccessPanel({ listing, lang }: { listing: Listing; lang: Listing
             {t('listing.noDetails')}
           </Text>
         )
-      ) : !user ? (
+      ) : !user || listing.access === 'public' ? (
         <Text size="sm">
           {t('listing.detailsBehindAccess')}{' '}
           <AnchorLink to="/sign-in" search={{ redirect: href }} data-testid="access-sign-in">

@@ -125,7 +125,7 @@ function ListingForm({ initial, existing, firstLanguage }: { initial: ListingDra
   const offer = d.kind === 'offer';
   const canSubmit = !existing || ['draft', 'rejected'].includes(existing.status);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submitWith(() => m.mutate('draft'))} maw={960} data-testid="listing-form">
+    <Paper withBorder p="md" component="form" noValidate onSubmit={submitWith(() => m.mutate('draft'))} maw={960} data-testid="listing-form">
       <Stack gap="md">
         {!existing && (
           <div>

@@ -1,4 +1,4 @@
-import { Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DEAL_FORMS, LISTING_LANGUAGES } from '../../../shared/contracts/techmarket';
@@ -23,9 +23,9 @@ export function MarketFilters({ search, onChange }: { search: MarketSearch; onCh
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="market-filters-title" data-testid="market-filters">
       <Stack gap="sm">
-        <Text id="market-filters-title" fw={700}>
+        <Title order={2} size="h4" id="market-filters-title">
           {t('market.filters')}
-        </Text>
+        </Title>
         <div>
           <Text size="sm" fw={500} id="market-kind-label" mb={4}>
             {t('market.kind')}

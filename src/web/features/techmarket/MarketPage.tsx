@@ -1,4 +1,4 @@
-import { Alert, Button, Grid, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Grid, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -77,9 +77,9 @@ export function MarketPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
           <section aria-labelledby="market-results-title">
-            <Text id="market-results-title" fw={700} mb="xs" aria-live="polite" data-testid="market-count">
+            <Title order={2} size="h4" id="market-results-title" mb="xs" aria-live="polite" data-testid="market-count">
               {q.data ? t('market.count', { count: q.data.total, n: formatCount(q.data.total, lng) }) : t('market.results')}
-            </Text>
+            </Title>
             <ApiErrorAlert error={q.error} />
             {q.isLoading && <Loader size="sm" role="status" aria-label={t('status.loading')} />}
             {q.data && q.data.items.length === 0 && (

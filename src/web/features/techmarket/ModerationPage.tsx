@@ -43,7 +43,7 @@ export function ModerationPage() {
       )}
       <Stack gap="md" data-testid="moderation-list">
         {q.data?.items.map((l) => (
-          <ListingCard key={l.id} listing={l} testId="moderation-item" extra={<ModerationActions listing={l} />} />
+          <ListingCard key={l.id} listing={l} headingLevel={2} testId="moderation-item" extra={<ModerationActions listing={l} />} />
         ))}
       </Stack>
       {q.data && <Pager total={q.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />}

@@ -80,7 +80,7 @@ export function MyListingsPage() {
             data-testid="mine-filter"
           />
           <ApiErrorAlert error={q.error} />
-          <ScrollTable label={t('mine.listings')} minWidth={820}>
+          <ScrollTable label={t('mine.tableLabel')} minWidth={820}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('mine.listing')}</Table.Th>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, expiryOf, formatCompact, formatDay, formatMoney, formatPercent, trlRange } from './format';
+import { daysLeft, expiryOf, formatCompact, formatDay, formatMoney, formatPercent, formatPublished, trlRange } from './format';
 
 describe('formatMoney', () => {
   it('writes the amount in its own currency', () => {
@@ -23,6 +23,11 @@ describe('formatCompact and formatPercent', () => {
   it('shortens large figures', () => {
     expect(formatCompact(1_200_000, 'en')).toBe('1.2M');
     expect(formatCompact(155_100_000_000, 'zh')).toBe('1551亿');
+  });
+  it('keeps a published figure’s decimals', () => {
+    expect(formatPublished(1140.7, 'en')).toBe('1,140.7');
+    expect(formatPublished(15.97, 'en')).toBe('15.97');
+    expect(formatPublished(260000, 'zh')).toBe('260,000');
   });
   it('writes shares as percentages', () => {
     expect(formatPercent(0.125, 'en')).toBe('12.5%');

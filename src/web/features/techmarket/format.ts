@@ -29,6 +29,12 @@ export function formatCount(v: number | null | undefined, lng: Language): string
   return new Intl.NumberFormat(languageTag(lng), { maximumFractionDigits: 0 }).format(v);
 }
 
+/** A published figure with the decimals it was published with (1,140.7; 15.97), up to two. */
+export function formatPublished(v: number | null | undefined, lng: Language): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  return new Intl.NumberFormat(languageTag(lng), { maximumFractionDigits: 2 }).format(v);
+}
+
 export function formatPercent(v: number | null | undefined, lng: Language): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
   return new Intl.NumberFormat(languageTag(lng), { style: 'percent', maximumFractionDigits: 1 }).format(v);

@@ -58,7 +58,7 @@ export function ContractForm({ initial, existing }: { initial: ContractDraft; ex
   const cross = isCrossBorder(d.parties);
   const subs = subtypesOf(d.kind);
   return (
-    <Paper withBorder p="md" component="form" onSubmit={submitWith(m.mutate)} maw={1100} data-testid="contract-form">
+    <Paper withBorder p="md" component="form" noValidate onSubmit={submitWith(m.mutate)} maw={1100} data-testid="contract-form">
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Select

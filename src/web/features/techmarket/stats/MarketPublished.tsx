@@ -4,7 +4,8 @@ import { ScrollTable } from '../../../app/components/ScrollTable';
 import { useLanguage } from '../../../app/useLanguage';
 import { Name } from '../../registry/components/Name';
 import { Citation } from '../../statistics/yearbook/Citation';
-import { formatValue, formatYear } from '../../statistics/yearbook/format';
+import { formatYear } from '../../statistics/yearbook/format';
+import { formatPublished } from '../format';
 import { useUnitLabel } from '../../statistics/yearbook/units';
 import { computedFor, type PublishedPoint, type StatsRow } from './statsModel';
 
@@ -57,13 +58,13 @@ export function MarketPublished({ items, byYearCny }: { items: PublishedPoint[];
                   {formatYear(p.year, lng)}
                 </Table.Td>
                 <Table.Td ta="end" style={NUM} data-testid="stats-published-value">
-                  {formatValue(p.value, lng)}{' '}
+                  {formatPublished(p.value, lng)}{' '}
                   <Text span size="xs" c="dimmed">
                     {unit(p.unit)}
                   </Text>
                 </Table.Td>
                 <Table.Td ta="end" style={NUM} data-testid="stats-published-computed">
-                  {computed === null ? t('stats.published.notComputed') : formatValue(computed, lng)}
+                  {computed === null ? t('stats.published.notComputed') : computed === 'none' ? t('stats.published.none') : formatPublished(computed, lng)}
                 </Table.Td>
                 <Table.Td>
                   <Citation source={p.source} quote={p.quote} testId="stats-published-citation" />

@@ -138,13 +138,13 @@ function Totals({ stats: s }: { stats: MarketStats }) {
 function Charts({ stats: s, by }: { stats: MarketStats; by: StatsDimension }) {
   const { t } = useTranslation('techmarket');
   const lng = useLanguage();
-  const label = useKeyLabel(by);
+  const label = useKeyLabel(by, true);
   if (s.rows.length === 0) return <Text data-testid="stats-empty">{t('stats.empty')}</Text>;
   const { rows, other } = chartRows(s.rows, by);
   const all: StatsRow[] = other ? [...rows, other] : rows;
   const categories = all.map((r) => label(r.key));
   const horizontal = by !== 'year' && by !== 'kind';
-  const dimension = t(`stats.dimensions.${by}`);
+  const dimension = t(`stats.inSentence.${by}`);
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
       <Paper withBorder p="md" component="figure" m={0} aria-labelledby="stats-chart-amount">
@@ -189,7 +189,7 @@ function StatsTable({ stats: s, by }: { stats: MarketStats; by: StatsDimension }
   const { t } = useTranslation('techmarket');
   const lng = useLanguage();
   const label = useKeyLabel(by);
-  const caption = t('stats.tableCaption', { by: t(`stats.dimensions.${by}`), currency: s.currency });
+  const caption = t('stats.tableCaption', { by: t(`stats.inSentence.${by}`), currency: s.currency });
   const cells = (r: StatsRow) => (
     <>
       <Table.Td ta="end" style={NUM}>

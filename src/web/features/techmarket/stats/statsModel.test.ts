@@ -26,12 +26,14 @@ describe('computedFor', () => {
     expect(computedFor(point('tech_contract_value', 2017, 1140.7), years)).toBe(3);
     expect(computedFor(point('tech_contract_value_growth', 2017, 15.97), years)).toBeCloseTo(50);
   });
-  it('is null where the market has nothing to compare', () => {
-    expect(computedFor(point('tech_contracts', 2005, 260000), years)).toBeNull();
-    expect(computedFor(point('tech_contract_value_growth', 2016, 1), years)).toBeNull();
+  it('says none where no contract was registered that year (or the year before, for growth)', () => {
+    expect(computedFor(point('tech_contracts', 2005, 260000), years)).toBe('none');
+    expect(computedFor(point('tech_contract_value_growth', 2016, 1), years)).toBe('none');
+    expect(computedFor(point('tech_contracts', 2017, 1), undefined)).toBe('none');
+  });
+  it('is null for what the market cannot compute', () => {
     expect(computedFor(point('tech_contract_value_gdp_share', 2017, 0.85), years)).toBeNull();
     expect(computedFor(point('tech_contracts', null, 1), years)).toBeNull();
-    expect(computedFor(point('tech_contracts', 2017, 1), undefined)).toBeNull();
   });
 });
 

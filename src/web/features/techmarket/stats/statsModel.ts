@@ -14,24 +14,20 @@ export function splitFlow(key: string): { from: string; to: string } | null {
 /**
  * What Seedbed computes for the year of a published figure, in the figure's own unit, from the registered
  * contracts counted by year in yuan: the count, the value in CNY billion, the growth on the year before in
- * percent. The share of GDP needs the GDP, which the market does not hold: null, as for a year without contracts.
+ * percent. 'none': no contract registered here that year (or the year before, for growth). null: the market
+ * cannot compute it at all (the share of GDP needs the GDP).
  */
-export function computedFor(p: PublishedPoint, byYearCny: readonly StatsRow[] | undefined): number | null {
-  if (!byYearCny || p.year === null) return null;
+export function computedFor(p: PublishedPoint, byYearCny: readonly StatsRow[] | undefined): number | 'none' | null {
+  const computable = p.code === 'tech_contracts' || p.code === 'tech_contract_value' || p.code === 'tech_contract_value_growth';
+  if (!computable || p.year === null) return null;
+  if (!byYearCny) return 'none';
   const at = (y: number) => byYearCny.find((r) => r.key === String(y));
   const row = at(p.year);
-  switch (p.code) {
-    case 'tech_contracts':
-      return row ? row.count : null;
-    case 'tech_contract_value':
-      return row ? row.amount / 1e9 : null;
-    case 'tech_contract_value_growth': {
-      const before = at(p.year - 1);
-      return row && before && before.amount > 0 ? (row.amount / before.amount - 1) * 100 : null;
-    }
-    default:
-      return null;
-  }
+  if (!row) return 'none';
+  if (p.code === 'tech_contracts') return row.count;
+  if (p.code === 'tech_contract_value') return row.amount / 1e9;
+  const before = at(p.year - 1);
+  return before && before.amount > 0 ? (row.amount / before.amount - 1) * 100 : 'none';
 }
 
 /** Rows for a chart: the largest first (years in order), at most `max`, the rest summed into one "other" row. */

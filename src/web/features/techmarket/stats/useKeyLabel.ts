@@ -4,8 +4,8 @@ import { formatYear } from '../../statistics/yearbook/format';
 import { useMarketLabels } from '../labels';
 import { type StatsDimension, splitFlow } from './statsModel';
 
-/** A row's key in the reader's words: a kind, a province, a sector, a year or a flow "China → Pakistan". */
-export function useKeyLabel(by: StatsDimension): (key: string) => string {
+/** A row's key in the reader's words: a kind (`short` on a chart's axis), a province, a sector, a year or a flow "China → Pakistan". */
+export function useKeyLabel(by: StatsDimension, short = false): (key: string) => string {
   const { t } = useTranslation('techmarket');
   const lng = useLanguage();
   const labels = useMarketLabels();
@@ -14,7 +14,7 @@ export function useKeyLabel(by: StatsDimension): (key: string) => string {
     if (key === 'unknown') return t('stats.unknown');
     switch (by) {
       case 'kind':
-        return labels.contractKind(key);
+        return short ? t(`contractKindsShort.${key}`, { defaultValue: labels.contractKind(key) }) : labels.contractKind(key);
       case 'region':
         return labels.division(key) || key;
       case 'sector':
