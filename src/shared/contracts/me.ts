@@ -3,9 +3,11 @@ import { z } from 'zod';
 /**
  * M&E of policy (issue 5): a policy has goals; a goal has indicators, each with a baseline, yearly targets and
  * thresholds; progress is measured from the data (survey rollups or published series) and marked on track,
- * at risk, off track or no data, with the trend and a projection to the final target year. seeds/002 names the
- * missing "monitoring and evaluation framework" of Pakistan's STI policies; the reference data carries an
- * example framework for the four areas of the draft STI policy 2021.
+ * at risk, off track or no data, with the trend and a projection to the final target year. A baseline may be
+ * measured (the value the data give in its year) and a target set relative to it (a change or points on it);
+ * the API answers both what was set and what it resolves to. seeds/002 names the missing "monitoring and
+ * evaluation framework" of Pakistan's STI policies; the reference data carries an example framework for the
+ * four areas of the draft STI policy 2021, measured on Pakistan's returns.
  */
 
 export const ME_STATUSES = ['on_track', 'at_risk', 'off_track', 'no_data'] as const;
@@ -34,13 +36,33 @@ export const StatusCounts = z.object({ on_track: z.number().int(), at_risk: z.nu
 export type StatusCounts = z.infer<typeof StatusCounts>;
 
 /**
- * A measure scope: 'national', or part of the survey rollups ('province:<code>', 'zone:<uuid>'), or the scope
- * a published series is given for ('nhz', 'region:<name>', 'zone:<key>').
+ * A measure scope: 'national' (every return, whatever its country), 'country:<ISO code>' (the returns of that
+ * country's provinces), or part of the survey rollups ('province:<code>', 'zone:<uuid>'), or the scope a
+ * published series is given for ('nhz', 'region:<name>', 'zone:<key>').
  */
 export const MeScope = z
   .string()
   .trim()
-  .regex(/^(national|nhz|(province|region|zone):[A-Za-z0-9_.-]{1,60})$/, "'national', 'province:<code>', 'zone:<id>', 'nhz' or 'region:<name>'");
+  .regex(
+    /^(national|nhz|country:[A-Z]{2}|(province|region|zone):[A-Za-z0-9_.-]{1,60})$/,
+    "'national', 'country:<ISO code>', 'province:<code>', 'zone:<id>', 'nhz' or 'region:<name>'",
+  );
+
+export const ME_TARGET_BASES = ['value', 'change', 'delta'] as const;
+export type MeTargetBasis = (typeof ME_TARGET_BASES)[number];
+export const ME_NO_DATA_REASONS = ['not_measured', 'baseline_not_measured'] as const;
+
+/** A baseline as set and as resolved: `measured` — the value the data give in its year (null when they give none). */
+export const MeBaseline = z.object({ year: z.number().int(), measured: z.boolean(), value: z.number().nullable() });
+export type MeBaseline = z.infer<typeof MeBaseline>;
+
+/**
+ * A yearly target as set — an absolute value, a change on the baseline (`change` 0.12 = +12 %) or points added to
+ * it (`delta` 0.15 = +0.15, for ratios and percentages): `basis` and `amount` — and the value it resolves to
+ * (null while the baseline has none).
+ */
+export const MeTargetPoint = z.object({ year: z.number().int(), basis: z.enum(ME_TARGET_BASES), amount: z.number(), value: z.number().nullable() });
+export type MeTargetPoint = z.infer<typeof MeTargetPoint>;
 
 export const MeActualPoint = z.object({
   year: z.number().int(),
@@ -62,10 +84,12 @@ export const MeIndicatorProgress = z.object({
   unit: z.string().nullable(),
   scope: z.string(),
   direction: z.enum(ME_DIRECTIONS),
-  baseline: YearValue,
-  targets: z.array(YearValue),
+  baseline: MeBaseline,
+  targets: z.array(MeTargetPoint),
   thresholds: z.object({ atRisk: z.number(), offTrack: z.number() }),
   example: z.boolean(),
+  /** Why the status is no data: nothing measured yet, or a baseline to be measured in a year without data. */
+  noDataReason: z.enum(ME_NO_DATA_REASONS).nullable(),
   actual: z.array(MeActualPoint),
   /** The expected path, year by year from the baseline to the last target. */
   expected: z.array(YearValue),
@@ -154,15 +178,36 @@ const Thresholds = z.object({
   offTrack: z.number().finite().min(-10).max(10),
 });
 
+/** A change on the baseline as a fraction: −1 (down to zero) to +100 (+10,000 %). */
+const ChangeInput = z.number().finite().min(-1).max(100);
+
+/** Exactly one of the keys is given (zod's own `union` would only say "invalid input"). */
+const exactlyOne =
+  (keys: readonly string[], message: string) =>
+  (o: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    if (keys.filter((k) => o[k] !== undefined).length !== 1) ctx.addIssue({ code: 'custom', path: [keys[0]], message });
+  };
+
+/** A baseline: a value, or `measured: true` — the value the data give in the baseline year. */
+export const BaselineInput = z
+  .object({ year: YearInput, value: ValueInput.optional(), measured: z.literal(true).optional() })
+  .superRefine(exactlyOne(['value', 'measured'], 'give the baseline a value or measured: true (one of them)'));
+export type BaselineInput = z.infer<typeof BaselineInput>;
+
+/** A yearly target: an absolute `value`, a `change` on the baseline (0.12 = +12 %) or a `delta` added to it (0.15 = +0.15). */
+export const TargetPointInput = z
+  .object({ year: YearInput, value: ValueInput.optional(), change: ChangeInput.optional(), delta: ValueInput.optional() })
+  .superRefine(exactlyOne(['value', 'change', 'delta'], 'give a target exactly one of value, change or delta'));
+export type TargetPointInput = z.infer<typeof TargetPointInput>;
+
+const TargetPoints = z.array(TargetPointInput).min(1).max(50);
+
 export const TargetInput = z.object({
   indicator: z.string().trim().min(1).max(80),
   scope: MeScope.default('national'),
   direction: z.enum(ME_DIRECTIONS),
-  baseline: z.object({ year: YearInput, value: ValueInput }),
-  targets: z
-    .array(z.object({ year: YearInput, value: ValueInput }))
-    .min(1)
-    .max(50),
+  baseline: BaselineInput,
+  targets: TargetPoints,
   thresholds: Thresholds.default({ atRisk: 0.9, offTrack: 0.6 }),
 });
 export type TargetInput = z.infer<typeof TargetInput>;
@@ -172,11 +217,8 @@ export const TargetPatch = z
     indicator: z.string().trim().min(1).max(80),
     scope: MeScope,
     direction: z.enum(ME_DIRECTIONS),
-    baseline: z.object({ year: YearInput, value: ValueInput }),
-    targets: z
-      .array(z.object({ year: YearInput, value: ValueInput }))
-      .min(1)
-      .max(50),
+    baseline: BaselineInput,
+    targets: TargetPoints,
     thresholds: Thresholds,
   })
   .partial()

@@ -263,8 +263,10 @@ export const meTargets = pgTable(
     scope: text('scope').notNull().default('national'),
     direction: text('direction').notNull(),
     baselineYear: integer('baseline_year').notNull(),
-    baselineValue: doublePrecision('baseline_value').notNull(),
-    targets: jsonb('targets').$type<{ year: number; value: number }[]>().notNull(),
+    /** Null: measured — the value the data give in the baseline year. */
+    baselineValue: doublePrecision('baseline_value'),
+    /** Each target as set: an absolute value, a change on the baseline (0.12 = +12 %) or a delta added to it. */
+    targets: jsonb('targets').$type<({ year: number } & ({ value: number } | { change: number } | { delta: number }))[]>().notNull(),
     atRisk: doublePrecision('at_risk').notNull(),
     offTrack: doublePrecision('off_track').notNull(),
     example: boolean('example').notNull().default(false),

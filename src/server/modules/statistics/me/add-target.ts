@@ -8,8 +8,12 @@ import { parseInput, requirePermission } from './access';
 import { indicatorProgress } from './assemble';
 import { checkTarget } from './check-target';
 import { MeasureReader } from './measures';
+import { baselineSetting, normaliseTarget } from './resolve';
 
-/** An indicator of a goal: what is measured, its baseline, yearly targets and thresholds. Answers its progress at once. */
+/**
+ * An indicator of a goal: what is measured, its baseline (a value, or measured in its year), yearly targets (values,
+ * or changes on the baseline) and thresholds. Answers its progress at once.
+ */
 export async function addTarget(ctx: Ctx, goalId: string, raw: unknown): Promise<MeIndicatorProgress> {
   requirePermission(ctx, 'statistics.manage');
   const input = parseInput(ctx, TargetInput, raw);
@@ -17,7 +21,8 @@ export async function addTarget(ctx: Ctx, goalId: string, raw: unknown): Promise
     const [goal] = await tx.select({ id: meGoals.id }).from(meGoals).where(eq(meGoals.id, goalId));
     if (!goal) throw notFound();
     const reader = new MeasureReader(tx);
-    await checkTarget(ctx, reader, input);
+    const fields = { ...input, baseline: baselineSetting(input.baseline), targets: input.targets.map(normaliseTarget) };
+    await checkTarget(ctx, reader, fields);
     const [row] = await tx
       .insert(meTargets)
       .values({
@@ -25,9 +30,9 @@ export async function addTarget(ctx: Ctx, goalId: string, raw: unknown): Promise
         indicator: input.indicator,
         scope: input.scope,
         direction: input.direction,
-        baselineYear: input.baseline.year,
-        baselineValue: input.baseline.value,
-        targets: [...input.targets].sort((a, b) => a.year - b.year),
+        baselineYear: fields.baseline.year,
+        baselineValue: fields.baseline.value,
+        targets: [...fields.targets].sort((a, b) => a.year - b.year),
         atRisk: input.thresholds.atRisk,
         offTrack: input.thresholds.offTrack,
         example: false,

@@ -5,26 +5,27 @@ import type { Tx } from '../../../platform/audit/audit';
 import { notFound } from '../../../platform/errors';
 import { meGoals, mePolicies, meTargets } from '../statistics.tables';
 import type { MeasureReader } from './measures';
-import { countStatuses, expectedSeries, progressOf, type Status, worstStatus } from './progress';
+import { countStatuses, type Status, worstStatus } from './progress';
+import { progressOfSetting, type Setting } from './resolve';
 
 type PolicyRow = typeof mePolicies.$inferSelect;
 type GoalRow = typeof meGoals.$inferSelect;
 export type TargetRow = typeof meTargets.$inferSelect;
 
-/** One indicator of a goal with its measured progress. */
+/** The row's setting: a null baseline value is a measured baseline. */
+export const settingOf = (t: TargetRow): Setting => ({
+  direction: t.direction as 'increase' | 'decrease',
+  baseline: { year: t.baselineYear, value: t.baselineValue },
+  targets: t.targets,
+  atRisk: t.atRisk,
+  offTrack: t.offTrack,
+});
+
+/** One indicator of a goal with its measured progress: the baseline and targets as set and as resolved. */
 export async function indicatorProgress(reader: MeasureReader, t: TargetRow): Promise<MeIndicatorProgress> {
   const m = await reader.measure(t.indicator, t.scope);
-  const spec = {
-    direction: t.direction as 'increase' | 'decrease',
-    baseline: { year: t.baselineYear, value: t.baselineValue },
-    targets: t.targets,
-    atRisk: t.atRisk,
-    offTrack: t.offTrack,
-  };
-  const p = progressOf(spec, m.points);
-  const lastTargetYear = Math.max(t.baselineYear, ...t.targets.map((x) => x.year));
-  // The expected path year by year from the baseline to the last target (a chart draws it beside the actual values).
-  const years = Array.from({ length: lastTargetYear - t.baselineYear + 1 }, (_, i) => t.baselineYear + i);
+  const setting = settingOf(t);
+  const p = progressOfSetting(setting, m.points);
   return {
     id: t.id,
     goalId: t.goalId,
@@ -33,13 +34,14 @@ export async function indicatorProgress(reader: MeasureReader, t: TargetRow): Pr
     names: m.names,
     unit: m.unit,
     scope: t.scope,
-    direction: spec.direction,
-    baseline: spec.baseline,
-    targets: [...t.targets].sort((a, b) => a.year - b.year),
+    direction: setting.direction,
+    baseline: p.resolved.baseline,
+    targets: p.resolved.targets,
     thresholds: { atRisk: t.atRisk, offTrack: t.offTrack },
     example: t.example,
+    noDataReason: p.noDataReason,
     actual: m.points,
-    expected: expectedSeries(spec, years),
+    expected: p.path,
     latest: p.latest,
     expectedAtLatest: p.expected,
     achievement: p.achievement,

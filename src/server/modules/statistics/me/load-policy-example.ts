@@ -9,7 +9,9 @@ import { meGoals, mePolicies, meTargets } from '../statistics.tables';
  * the tables, marked as an example on the policy and on every target. seeds/002_d481d2e1475dd825.txt: Pakistan's
  * STI policies lacked a "monitoring and evaluation framework"; the draft STI policy 2021 "aims to address four
  * key areas of sustainable development, including basic human needs, good governance, economic development and
- * quality of life" — the four goals. The indicators, baselines, targets and thresholds are illustrative.
+ * quality of life" — the four goals. The indicators, targets and thresholds are illustrative; the baselines are
+ * measured (the value the data give in the baseline year) and the targets set relative to them, so the example
+ * fits whatever data the platform holds.
  *
  * Idempotent: once the policy (by its key) exists it is left alone — from then on it belongs to the analysts,
  * who may have changed or removed targets, and a restart must not bring them back.
@@ -39,7 +41,7 @@ export async function loadPolicyExample(ctx: Ctx, example?: PolicyExample): Prom
             scope: i.scope,
             direction: i.direction,
             baselineYear: i.baseline.year,
-            baselineValue: i.baseline.value,
+            baselineValue: 'value' in i.baseline ? i.baseline.value : null,
             targets: [...i.targets].sort((a, b) => a.year - b.year),
             atRisk: i.thresholds.atRisk,
             offTrack: i.thresholds.offTrack,

@@ -57,7 +57,8 @@ export async function meRoutes(app: App, platform: Platform) {
     config: { permission: 'statistics.manage' },
     schema: {
       tags,
-      summary: 'Add an indicator to a goal: what is measured (catalogue indicator or published series), baseline, yearly targets, thresholds',
+      summary:
+        'Add an indicator to a goal: what is measured (catalogue indicator or published series) and where (national, country:<ISO code> …), baseline (a value or measured: true), yearly targets (value, change or delta on the baseline), thresholds',
       params: IdParam,
       body: TargetInput,
       response: { 201: MeIndicatorProgress },

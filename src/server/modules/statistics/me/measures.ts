@@ -10,9 +10,16 @@ export type Measured = { kind: 'catalogue' | 'series' | 'unknown'; names: Text3;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The part of the survey rollups a scope names: 'national' → all; 'province:<code>'; 'zone:<uuid>'. Null: not a rollup scope. */
+const COUNTRY = /^country:([A-Z]{2})$/;
+
+/**
+ * The part of the survey rollups a scope names: 'national' → all (every country's returns); 'country:<ISO code>'
+ * → its provinces; 'province:<code>'; 'zone:<uuid>'. Null: not a rollup scope.
+ */
 export function scopeOf(scope: string): Scope | null {
   if (scope === 'national') return {};
+  const country = COUNTRY.exec(scope);
+  if (country) return { country: country[1] };
   if (scope.startsWith('province:')) return { province: scope.slice('province:'.length) };
   if (scope.startsWith('zone:') && UUID.test(scope.slice('zone:'.length))) return { zoneId: scope.slice('zone:'.length) };
   return null;
@@ -32,7 +39,7 @@ export class MeasureReader {
   private syntheticYears?: Set<number>;
   private cache = new Map<string, Promise<Measured>>();
 
-  constructor(private readonly db: Db | Tx) {}
+  constructor(readonly db: Db | Tx) {}
 
   async catalogue(): Promise<Map<string, Indicator>> {
     this.indicators ??= new Map((await readIndicators(this.db)).map((i) => [i.code, i]));

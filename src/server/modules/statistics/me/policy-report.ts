@@ -1,4 +1,5 @@
 import type { MeIndicatorProgress, MePolicy, MeStatus } from '../../../../shared/contracts/me';
+import { baselineLabel, meNumbers, scopeLabel, targetItem, targetsLine } from '../../../../shared/me-labels';
 import type { Language } from '../../../../shared/roles';
 import type { Ctx } from '../../../platform/context';
 import { type ReportBlock, type ReportDoc, renderPdf } from '../../../platform/pdf';
@@ -29,6 +30,7 @@ function numberFormat(lang: Language) {
 export function reportDoc(policy: MePolicy, lang: Language, now = new Date()): ReportDoc {
   const t = meT(lang);
   const num = numberFormat(lang);
+  const f = meNumbers(TAG[lang]);
   const pct = (a: number | null) => (a === null ? '—' : `${num(Math.round(a * 100))} %`);
   const date = new Intl.DateTimeFormat(TAG[lang], { dateStyle: 'long' }).format(now);
   const status = (s: MeStatus) => t(`status.${s}`);
@@ -92,15 +94,16 @@ export function reportDoc(policy: MePolicy, lang: Language, now = new Date()): R
         { label: t('report.trendProjection') },
       ],
       rows: g.indicators.map((i) => {
-        const f = final(i);
+        const last = final(i);
         const marks = [
           i.unit ? unitLabel(t, i.unit) : null,
+          scopeLabel(t, f, i.scope),
           i.synthetic ? t('indicator.syntheticMark') : null,
           i.example ? t('indicator.exampleMark') : null,
         ].filter(Boolean);
         return [
           marks.length ? `${pick(i.names, lang)} (${marks.join(', ')})` : pick(i.names, lang),
-          t('report.baselineToTargetValue', { baseline: `${num(i.baseline.value)} (${i.baseline.year})`, target: f ? `${num(f.value)} (${f.year})` : '—' }),
+          t('report.baselineToTargetValue', { baseline: baselineLabel(t, f, i.baseline), target: last ? targetItem(t, f, last) : '—' }),
           i.latest ? `${num(i.latest.value)} (${i.latest.year})` : t('indicator.noData'),
           num(i.expectedAtLatest),
           pct(i.achievement),
@@ -112,6 +115,7 @@ export function reportDoc(policy: MePolicy, lang: Language, now = new Date()): R
         ' ',
       ),
     });
+    blocks.push({ kind: 'paragraph', text: g.indicators.map((i) => `${pick(i.names, lang)} — ${targetsLine(t, f, i.targets)}`).join('\n') });
     const measured = g.indicators.filter((i) => i.achievement !== null);
     if (measured.length) {
       blocks.push({

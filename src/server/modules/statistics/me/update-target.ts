@@ -8,6 +8,7 @@ import { parseInput, requirePermission } from './access';
 import { indicatorProgress } from './assemble';
 import { checkTarget } from './check-target';
 import { MeasureReader } from './measures';
+import { baselineSetting, normaliseTarget } from './resolve';
 
 /**
  * Changes an indicator's target (what is measured, baseline, targets, thresholds); the whole result is checked
@@ -23,8 +24,8 @@ export async function updateTarget(ctx: Ctx, id: string, raw: unknown): Promise<
       indicator: patch.indicator ?? before.indicator,
       scope: patch.scope ?? before.scope,
       direction: patch.direction ?? (before.direction as 'increase' | 'decrease'),
-      baseline: patch.baseline ?? { year: before.baselineYear, value: before.baselineValue },
-      targets: patch.targets ?? before.targets,
+      baseline: patch.baseline ? baselineSetting(patch.baseline) : { year: before.baselineYear, value: before.baselineValue },
+      targets: patch.targets ? patch.targets.map(normaliseTarget) : before.targets,
       thresholds: patch.thresholds ?? { atRisk: before.atRisk, offTrack: before.offTrack },
     };
     const reader = new MeasureReader(tx);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SEEDS_DIR } from '../../registry/reference/reference.schema';
 import {
   CATALOGUE_SOURCE,
+  checkStatisticsReference,
   convertUnit,
   IndicatorDef,
   PolicyExample,
@@ -281,9 +282,49 @@ describe('policy-example.json', () => {
     }
   });
 
+  it('measures its baselines in 2021 and sets its targets as changes on them, on the returns of Pakistan', () => {
+    for (const g of policy.goals) {
+      for (const t of g.indicators) {
+        expect(t.baseline, `${g.key} ${t.indicator}`).toEqual({ year: 2021, measured: true });
+        expect(t.scope, `${g.key} ${t.indicator}`).toBe('country:PK');
+        for (const x of t.targets) expect('change' in x || 'delta' in x, `${g.key} ${t.indicator} ${x.year}`).toBe(true);
+      }
+    }
+    expect(policy.note.en).toMatch(/measured/);
+    expect(policy.note.en).toMatch(/country:PK/);
+    const geography = JSON.parse(readFileSync(path.join(STATISTICS_REFERENCE_DIR, '..', 'geography.json'), 'utf8')) as {
+      divisions: { code: string; country: string }[];
+    };
+    expect(geography.divisions.some((d) => d.country === 'PK')).toBe(true);
+  });
+
+  it('measures a published series only for the scope it is published for, never for a country', () => {
+    const t = { ...policy.goals[0]!.indicators[0]!, indicator: 'incubator_tenants' };
+    const broken = { ...policy, goals: [{ ...policy.goals[0]!, indicators: [t] }] };
+    expect(checkStatisticsReference({ indicators, series, policy: broken })).toEqual([
+      expect.stringMatching(/published series incubator_tenants for country:PK/),
+    ]);
+  });
+
+  it('takes a target with exactly one of value, change or delta, moving the way the indicator should', () => {
+    const t = policy.goals[0]!.indicators[0]!;
+    const withTargets = (targets: unknown[], extra: Record<string, unknown> = {}) =>
+      PolicyExample.safeParse({ ...policy, goals: [{ ...policy.goals[0]!, indicators: [{ ...t, ...extra, targets }] }] }).success;
+    expect(withTargets([{ year: 2022, change: 0.1 }])).toBe(true);
+    expect(withTargets([{ year: 2022, delta: 0.5 }])).toBe(true);
+    expect(withTargets([{ year: 2022, value: 5 }])).toBe(true);
+    expect(withTargets([{ year: 2022, value: 5, change: 0.1 }])).toBe(false);
+    expect(withTargets([{ year: 2022 }])).toBe(false);
+    expect(withTargets([{ year: 2022, change: -0.1 }])).toBe(false);
+    expect(withTargets([{ year: 2022, change: -0.1 }], { direction: 'decrease' })).toBe(true);
+    expect(withTargets([{ year: 2022, value: 5 }], { baseline: { year: 2021, value: 10 } })).toBe(false);
+    expect(withTargets([{ year: 2022, change: 0.1 }], { baseline: { year: 2021, value: 10, measured: true } })).toBe(false);
+    expect(withTargets([{ year: 2022, change: 0.1 }], { scope: 'country:pk' })).toBe(false);
+  });
+
   it('rejects targets that skip a year and a framework not marked as an example', () => {
     const t = policy.goals[0]!.indicators[0]!;
-    const goal = { ...policy.goals[0]!, indicators: [{ ...t, targets: [t.targets[0]!, { year: t.targets[0]!.year + 2, value: t.targets[1]!.value }] }] };
+    const goal = { ...policy.goals[0]!, indicators: [{ ...t, targets: [t.targets[0]!, { ...t.targets[1]!, year: t.targets[0]!.year + 2 }] }] };
     expect(PolicyExample.safeParse({ ...policy, goals: [goal] }).success).toBe(false);
     expect(PolicyExample.safeParse({ ...policy, example: false }).success).toBe(false);
     expect(PolicyExample.safeParse({ ...policy, goals: [{ ...policy.goals[0]!, indicators: [{ ...t, example: false }] }] }).success).toBe(false);

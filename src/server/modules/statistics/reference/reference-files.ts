@@ -11,7 +11,8 @@ import { repoRoot } from '../../../paths';
  * - `published-series.json`: published national figures from the seeds, every point citing its seed and
  *   quoting it verbatim, so the yearbook can show them beside the figures it computes;
  * - `policy-example.json`: an illustrative M&E framework for Pakistan's draft STI policy 2021 (its four
- *   areas come from the seed; indicators, baselines, targets and thresholds are examples, marked so).
+ *   areas come from the seed; indicators, targets and thresholds are examples, marked so; baselines are
+ *   measured from the data and targets set relative to them).
  *
  * Money in the catalogue is in CNY thousand (千元), as the Torch survey reports it. A series keeps the unit
  * it is published in (CNY billion, USD billion …); `convertUnit` moves between units of one dimension.
@@ -178,15 +179,36 @@ export const PublishedSeriesFile = z.strictObject({
 
 // ── policy-example.json ───────────────────────────────────────────────────────
 
+/** A policy indicator's scope: a series scope, or `country:<ISO code>` — the survey returns of that country's provinces. */
+export const PolicyScope = z.union([Scope, z.string().regex(/^country:[A-Z]{2}$/, 'country:<ISO code>')]);
+
+/** A baseline: a value, or `measured: true` — the value the data give in the baseline year. */
+export const PolicyBaseline = z.union([z.strictObject({ year: Year, value: z.number().finite() }), z.strictObject({ year: Year, measured: z.literal(true) })]);
+
+/** A yearly target: a value, a change on the baseline (0.12 = +12 %), or points added to it (0.15 = +0.15). */
+export const PolicyTarget = z.union([
+  z.strictObject({ year: Year, value: z.number().finite() }),
+  z.strictObject({ year: Year, change: z.number().finite().min(-1) }),
+  z.strictObject({ year: Year, delta: z.number().finite() }),
+]);
+
+/** Whether a target moves away from the baseline in the direction; null when that is not known before the data. */
+function movesOn(t: z.infer<typeof PolicyTarget>, b: z.infer<typeof PolicyBaseline>, direction: 'increase' | 'decrease'): boolean | null {
+  const sign = direction === 'increase' ? 1 : -1;
+  if ('change' in t) return sign * t.change > 0;
+  if ('delta' in t) return sign * t.delta > 0;
+  return 'value' in b ? sign * (t.value - b.value) > 0 : null;
+}
+
 export const PolicyIndicator = z
   .strictObject({
     /** A catalogue indicator code or a published-series code. */
     indicator: Code,
-    scope: Scope,
+    scope: PolicyScope,
     direction: z.enum(['increase', 'decrease']),
-    baseline: z.strictObject({ year: Year, value: z.number().finite() }),
+    baseline: PolicyBaseline,
     /** One target a year, from the year after the baseline. */
-    targets: z.array(z.strictObject({ year: Year, value: z.number().finite() })).min(1),
+    targets: z.array(PolicyTarget).min(1),
     /** Fractions of the expected progress below which the indicator is at risk / off track. */
     thresholds: z.strictObject({ atRisk: z.number().gt(0).max(1), offTrack: z.number().gt(0).max(1) }),
     example: z.literal(true),
@@ -198,8 +220,7 @@ export const PolicyIndicator = z
       if (target.year !== t.baseline.year + i + 1) issue(`targets are yearly from ${t.baseline.year + 1}; found ${target.year} at position ${i}`);
     });
     const last = t.targets[t.targets.length - 1];
-    if (last && (t.direction === 'increase' ? last.value <= t.baseline.value : last.value >= t.baseline.value))
-      issue(`the last target does not ${t.direction} on the baseline`);
+    if (last && movesOn(last, t.baseline, t.direction) === false) issue(`the last target does not ${t.direction} on the baseline`);
   });
 export type PolicyIndicator = z.infer<typeof PolicyIndicator>;
 
@@ -292,6 +313,9 @@ export function checkStatisticsReference({ indicators, series, policy }: Statist
     for (const t of g.indicators) {
       if (!byCode.has(t.indicator) && !seriesCodes.has(t.indicator))
         problems.push(`policy-example.json: ${g.key} measures ${t.indicator}, which is neither an indicator nor a series`);
+      // Published series are given for the scope they are published for; only survey returns have a country.
+      if (seriesCodes.has(t.indicator) && t.scope.startsWith('country:'))
+        problems.push(`policy-example.json: ${g.key} measures the published series ${t.indicator} for ${t.scope}; series have no country scope`);
     }
   }
   return problems;

@@ -58,7 +58,16 @@ export function share(part: number | null, whole: number | null): number | null 
 }
 
 export type RollupGroup = 'zone' | 'province' | 'sector' | 'year' | 'none';
-export type RollupFilter = { year?: number; years?: number[]; entityType: string; zoneId?: string; province?: string; sector?: string };
+export type RollupFilter = {
+  year?: number;
+  years?: number[];
+  entityType: string;
+  zoneId?: string;
+  province?: string;
+  sector?: string;
+  /** A country (ISO code): the cells of its provinces (registry divisions). */
+  country?: string;
+};
 
 const GROUP_COLUMN: Record<RollupGroup, ReturnType<typeof sql.raw>> = {
   zone: sql.raw('zone_id::text'),
@@ -85,8 +94,10 @@ export function rollupTotalsSql(indicators: readonly string[], group: RollupGrou
   if (f.zoneId) where.push(sql`zone_id = ${f.zoneId}::uuid`);
   if (f.province) where.push(sql`province = ${f.province}`);
   if (f.sector) where.push(sql`sector = ${f.sector}`);
+  // ARRAY(sub-select) is computed once, so `province = ANY(…)` stays a condition of the cell index (as above).
+  if (f.country) where.push(sql`province = ANY(ARRAY(SELECT code FROM divisions WHERE country = ${f.country}))`);
   // National totals and the by-year series read the national sums (a few cells), not every zone's cells.
-  const national = (group === 'year' || group === 'none') && !f.zoneId && !f.province && !f.sector;
+  const national = (group === 'year' || group === 'none') && !f.zoneId && !f.province && !f.sector && !f.country;
   return sql`SELECT ${g} AS grp, indicator, sum(total)::float8 AS total, sum(count)::int AS count, sum(final_count)::int AS final_count
     FROM ${sql.raw(national ? 'stat_rollups_national' : 'stat_rollups')} WHERE ${sql.join(where, sql` AND `)} GROUP BY 1, 2`;
 }

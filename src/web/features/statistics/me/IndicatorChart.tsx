@@ -28,7 +28,7 @@ export function chartRows(i: MeIndicatorProgress): Row[] {
   const rows: Row[] = [];
   for (let year = from; year <= to; year++) {
     const e = expected.get(year) ?? null;
-    const line = (k: number) => (e === null ? null : b + k * (e - b));
+    const line = (k: number) => (e === null || b === null ? null : b + k * (e - b));
     let projection: number | null = null;
     if (i.projection && i.latest && i.trend.slope !== null && year >= i.latest.year && year <= i.projection.year) {
       projection = i.latest.year === year ? i.latest.value : i.projection.value - i.trend.slope * (i.projection.year - year);

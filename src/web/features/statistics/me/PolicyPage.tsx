@@ -12,7 +12,8 @@ import { notify } from '../../../app/notify';
 import { useLanguage } from '../../../app/useLanguage';
 import { GoalForm, TargetForm } from './forms';
 import { IndicatorChart } from './IndicatorChart';
-import { formatMeNumber, formatShare, StatusBadge, TrendMark } from './parts';
+import { baselineLabel, scopeLabel, targetLabel, targetsLine } from '../../../../shared/me-labels';
+import { formatMeNumber, formatShare, StatusBadge, TrendMark, useMeNumbers } from './parts';
 import { MK, type MeGoal, type MeIndicatorProgress, type MePolicy, pick, policyQuery, reportUrl } from './queries';
 
 /**
@@ -146,6 +147,7 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
   const { t } = useTranslation('me');
   const lng = useLanguage();
   const qc = useQueryClient();
+  const f = useMeNumbers();
   const [editing, setEditing] = useState(false);
   const remove = useMutation({
     mutationFn: () => del(`/api/v1/me/targets/${i.id}`),
@@ -170,7 +172,7 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
           <Group gap={6} mt={2}>
             <Text size="xs" c="gray.7">
               {i.indicator}
-              {unit ? ` · ${unit}` : ''} · {t(`kind.${i.kind}`)} · {t(`direction.${i.direction}`)}
+              {unit ? ` · ${unit}` : ''} · {t(`kind.${i.kind}`)} · {t(`direction.${i.direction}`)} · {scopeLabel(t, f, i.scope)}
             </Text>
             {i.example && (
               <Badge size="xs" variant="outline" color="grape.9" style={{ textTransform: 'none' }}>
@@ -187,8 +189,8 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
         <StatusBadge status={i.status} size="sm" testId={`me-indicator-status-${i.id}`} />
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="xs" mb="xs">
-        <Fact label={t('indicator.baseline')} value={`${formatMeNumber(i.baseline.value, lng)} (${i.baseline.year})`} />
-        <Fact label={t('indicator.finalTarget')} value={final ? `${formatMeNumber(final.value, lng)} (${final.year})` : '—'} />
+        <Fact label={t('indicator.baseline')} value={baselineLabel(t, f, i.baseline)} testId={`me-baseline-${i.indicator}`} />
+        <Fact label={final ? t('indicator.targetIn', { year: final.year }) : t('indicator.finalTarget')} value={final ? targetLabel(t, f, final) : '—'} />
         <Fact label={t('indicator.latest')} value={i.latest ? `${formatMeNumber(i.latest.value, lng)} (${i.latest.year})` : t('indicator.noData')} />
         <Fact label={t('indicator.expected')} value={formatMeNumber(i.expectedAtLatest, lng)} />
         <Fact label={t('indicator.achievement')} value={formatShare(i.achievement, lng)} />
@@ -199,6 +201,9 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
           <TrendMark indicator={i} />
         </div>
       </SimpleGrid>
+      <Text size="xs" mb={4} data-testid={`me-targets-${i.indicator}`}>
+        {targetsLine(t, f, i.targets)}
+      </Text>
       <Text size="xs" mb="xs">
         {t('indicator.thresholdsValue', { atRisk: formatShare(i.thresholds.atRisk, lng), offTrack: formatShare(i.thresholds.offTrack, lng) })}
         {' · '}
@@ -212,8 +217,8 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
           : t('indicator.noProjection')}
       </Text>
       {i.status === 'no_data' && (
-        <Text size="sm" c="gray.8" mb="xs">
-          {t('indicator.noDataExplain')}
+        <Text size="sm" c="gray.8" mb="xs" data-testid={`me-no-data-${i.indicator}`}>
+          {i.noDataReason === 'baseline_not_measured' ? t('indicator.noDataBaseline', { year: i.baseline.year }) : t('indicator.noDataExplain')}
         </Text>
       )}
       <IndicatorChart indicator={i} />
@@ -250,9 +255,9 @@ function IndicatorBlock({ policy, goal, indicator: i }: { policy: MePolicy; goal
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
-    <div>
+    <div data-testid={testId}>
       <Text size="xs" c="gray.7">
         {label}
       </Text>

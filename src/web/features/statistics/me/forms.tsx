@@ -9,6 +9,9 @@ import { fieldErrors, nestedErrors } from '../../../app/forms';
 import { LANGUAGE_NAMES } from '../../../app/language';
 import { notify } from '../../../app/notify';
 import { useLanguage } from '../../../app/useLanguage';
+import { scopeLabel } from '../../../../shared/me-labels';
+import { useMeNumbers } from './parts';
+import { BASES, BASIS_LABEL, type Basis, rowsOf, scopeChoices, targetBody, type YearRow } from './target-form';
 import { MK, type MeGoal, type MeIndicatorProgress, type MePolicy, pick } from './queries';
 
 type Text3 = { en: string; zh?: string; ur?: string };
@@ -137,37 +140,32 @@ export function GoalForm({ policy }: { policy: MePolicy }) {
   );
 }
 
-type YearRow = { year: number | ''; value: number | '' };
-
 /**
- * An indicator of a goal with its baseline, yearly targets and thresholds (analysts): new, or an existing one
- * changed (then the page shows it in place of the indicator).
+ * An indicator of a goal with its baseline (a value, or measured in its year), yearly targets (values, or changes
+ * on the baseline) and thresholds (analysts): new, or an existing one changed (then the page shows it in place).
  */
 export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolicy; goal: MeGoal; existing?: MeIndicatorProgress; onDone?: () => void }) {
   const { t } = useTranslation('me');
   const lng = useLanguage();
   const qc = useQueryClient();
+  const f = useMeNumbers();
   const nextYear = new Date().getFullYear();
+  const choices = scopeChoices(policy);
   const [indicator, setIndicator] = useState<string | null>(existing?.indicator ?? null);
+  const [scope, setScope] = useState<string>(existing?.scope ?? choices.usual);
   const [direction, setDirection] = useState<'increase' | 'decrease'>(existing?.direction ?? 'increase');
+  const [measured, setMeasured] = useState<boolean>(existing?.baseline.measured ?? true);
   const [baseYear, setBaseYear] = useState<number | ''>(existing?.baseline.year ?? nextYear - 1);
-  const [baseValue, setBaseValue] = useState<number | ''>(existing?.baseline.value ?? '');
-  const [targets, setTargets] = useState<YearRow[]>(existing?.targets.map((x) => ({ ...x })) ?? [{ year: nextYear + 1, value: '' }]);
+  const [baseValue, setBaseValue] = useState<number | ''>(existing && !existing.baseline.measured ? (existing.baseline.value ?? '') : '');
+  const [targets, setTargets] = useState<YearRow[]>(existing ? rowsOf(existing.targets) : [{ year: nextYear + 1, basis: 'change', amount: '' }]);
   const [atRisk, setAtRisk] = useState<number | ''>(Math.round((existing?.thresholds.atRisk ?? 0.9) * 100));
   const [offTrack, setOffTrack] = useState<number | ''>(Math.round((existing?.thresholds.offTrack ?? 0.6) * 100));
-  const num = (v: number | '') => (v === '' ? Number.NaN : v);
-  const body = () => ({
-    indicator: indicator ?? '',
-    direction,
-    baseline: { year: num(baseYear), value: num(baseValue) },
-    targets: targets.map((r) => ({ year: num(r.year), value: num(r.value) })),
-    thresholds: { atRisk: num(atRisk) / 100, offTrack: num(offTrack) / 100 },
-  });
+  const body = () => targetBody({ indicator, scope, direction, measured, baseYear, baseValue, targets, atRisk, offTrack });
   const m = useMutation({
     mutationFn: () =>
       existing
         ? patch<MeIndicatorProgress>(`/api/v1/me/targets/${existing.id}`, body())
-        : post<MeIndicatorProgress>(`/api/v1/me/goals/${goal.id}/targets`, { ...body(), scope: 'national' }),
+        : post<MeIndicatorProgress>(`/api/v1/me/goals/${goal.id}/targets`, body()),
     onSuccess: () => {
       notify(t(existing ? 'forms.target.saved' : 'forms.target.created'));
       void qc.invalidateQueries({ queryKey: MK.policy(policy.id) });
@@ -175,7 +173,7 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
       if (!existing) {
         setIndicator(null);
         setBaseValue('');
-        setTargets([{ year: nextYear + 1, value: '' }]);
+        setTargets([{ year: nextYear + 1, basis: 'change', amount: '' }]);
       }
       onDone?.();
     },
@@ -183,6 +181,8 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
   const fields = ['indicator', 'scope', 'direction', 'baseline', 'targets', 'thresholds'];
   const errors = fieldErrors(m.error, ['indicator', 'scope', 'direction', 'baseline', 'thresholds']);
   const rowErrors = nestedErrors(m.error, 'targets');
+  const rowError = (i: number, r: YearRow) => rowErrors[`targets.${i}.${r.basis}`] ?? rowErrors[`targets.${i}.value`];
+  const setRow = (i: number, change: Partial<YearRow>) => setTargets(targets.map((x, j) => (j === i ? { ...x, ...change } : x)));
   const prefix = `me-target-${goal.key ?? goal.id}`;
   const options = [
     { group: t('forms.target.catalogue'), items: policy.measures.filter((x) => x.kind === 'catalogue') },
@@ -205,9 +205,19 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
             data={options}
             value={indicator}
             onChange={setIndicator}
-            error={errors.indicator ?? errors.scope}
+            error={errors.indicator}
             w={380}
             data-testid={`${prefix}-indicator`}
+          />
+          <Select
+            label={t('forms.target.scope')}
+            data={choices.scopes.map((x) => ({ value: x, label: scopeLabel(t, f, x) }))}
+            value={scope}
+            onChange={(v) => setScope(v ?? 'national')}
+            allowDeselect={false}
+            error={errors.scope}
+            w={280}
+            data-testid={`${prefix}-scope`}
           />
           <div>
             <Text size="sm" fw={500} mb={4} id={`${prefix}-direction`}>
@@ -224,7 +234,7 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
             />
           </div>
         </Group>
-        <Group align="flex-start" wrap="wrap">
+        <Group align="flex-end" wrap="wrap">
           <NumberInput
             label={t('forms.target.baselineYear')}
             required
@@ -235,14 +245,31 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
             error={errors.baseline}
             data-testid={`${prefix}-baseline-year`}
           />
-          <NumberInput
-            label={t('forms.target.baselineValue')}
-            required
-            value={baseValue}
-            onChange={(v) => setBaseValue(typeof v === 'number' ? v : '')}
-            w={180}
-            data-testid={`${prefix}-baseline-value`}
-          />
+          <div>
+            <Text size="sm" fw={500} mb={4} id={`${prefix}-baseline-kind`}>
+              {t('forms.target.baselineKind')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby={`${prefix}-baseline-kind`}
+              value={measured ? 'measured' : 'value'}
+              onChange={(v) => setMeasured(v === 'measured')}
+              data={[
+                { value: 'measured', label: t('forms.target.baselineMeasured') },
+                { value: 'value', label: t('forms.target.baselineSet') },
+              ]}
+              data-testid={`${prefix}-baseline-kind`}
+            />
+          </div>
+          {!measured && (
+            <NumberInput
+              label={t('forms.target.baselineValue')}
+              required
+              value={baseValue}
+              onChange={(v) => setBaseValue(typeof v === 'number' ? v : '')}
+              w={180}
+              data-testid={`${prefix}-baseline-value`}
+            />
+          )}
         </Group>
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <Text component="legend" size="sm" fw={500} mb={4}>
@@ -257,17 +284,27 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
                   placeholder={t('chart.year')}
                   value={r.year}
                   allowDecimal={false}
-                  onChange={(v) => setTargets(targets.map((x, j) => (j === i ? { ...x, year: typeof v === 'number' ? v : '' } : x)))}
+                  onChange={(v) => setRow(i, { year: typeof v === 'number' ? v : '' })}
                   error={rowErrors[`targets.${i}.year`]}
                   w={140}
                   data-testid={`${prefix}-target-year-${i}`}
                 />
+                <Select
+                  aria-label={t('forms.target.basis', { n: i + 1 })}
+                  data={BASES.map((b) => ({ value: b, label: t(BASIS_LABEL[b]) }))}
+                  value={r.basis}
+                  onChange={(v) => setRow(i, { basis: (v as Basis | null) ?? 'value' })}
+                  allowDeselect={false}
+                  w={220}
+                  data-testid={`${prefix}-target-basis-${i}`}
+                />
                 <NumberInput
                   aria-label={t('forms.target.targetValue', { n: i + 1 })}
-                  placeholder={t('forms.target.value')}
-                  value={r.value}
-                  onChange={(v) => setTargets(targets.map((x, j) => (j === i ? { ...x, value: typeof v === 'number' ? v : '' } : x)))}
-                  error={rowErrors[`targets.${i}.value`]}
+                  placeholder={t(BASIS_LABEL[r.basis])}
+                  value={r.amount}
+                  suffix={r.basis === 'change' ? ' %' : undefined}
+                  onChange={(v) => setRow(i, { amount: typeof v === 'number' ? v : '' })}
+                  error={rowError(i, r)}
                   w={180}
                   data-testid={`${prefix}-target-value-${i}`}
                 />
@@ -288,7 +325,7 @@ export function TargetForm({ policy, goal, existing, onDone }: { policy: MePolic
                 size="compact-sm"
                 onClick={() => {
                   const last = targets[targets.length - 1];
-                  setTargets([...targets, { year: typeof last?.year === 'number' ? last.year + 1 : '', value: '' }]);
+                  setTargets([...targets, { year: typeof last?.year === 'number' ? last.year + 1 : '', basis: last?.basis ?? 'change', amount: '' }]);
                 }}
               >
                 {t('forms.target.addYear')}

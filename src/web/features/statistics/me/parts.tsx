@@ -1,5 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type MeNumbers, meNumbers } from '../../../../shared/me-labels';
 import type { Language } from '../../../../shared/roles';
 import { directionOf, languageTag } from '../../../app/language';
 import { useLanguage } from '../../../app/useLanguage';
@@ -13,6 +15,12 @@ export function formatMeNumber(n: number | null | undefined, lng: Language, digi
 export function formatShare(a: number | null | undefined, lng: Language): string {
   if (a === null || a === undefined || !Number.isFinite(a)) return '—';
   return new Intl.NumberFormat(languageTag(lng), { style: 'percent', maximumFractionDigits: 0 }).format(a);
+}
+
+/** Numbers, changes and country names in the interface language, for the labels of shared/me-labels. */
+export function useMeNumbers(): MeNumbers {
+  const lng = useLanguage();
+  return useMemo(() => meNumbers(languageTag(lng)), [lng]);
 }
 
 /** A status as a badge: the translated word (colour is never the only sign), `data-status` for tests and styles. */

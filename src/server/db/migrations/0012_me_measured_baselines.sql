@@ -1,0 +1,1 @@
+ALTER TABLE "me_targets" ALTER COLUMN "baseline_value" DROP NOT NULL;
