@@ -127,7 +127,8 @@ export const ListingSearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10000).default(0),
 });
-export const ListingPage = listOf(ListingSummary);
+/** `total` is exact below 1,000 matches (and whenever the page is not full); past that it is the database's estimate, and `estimated` says so. */
+export const ListingPage = listOf(ListingSummary).extend({ estimated: z.boolean().optional() });
 
 export const ModerationInput = z.object({ decision: z.enum(['publish', 'reject']), note: z.string().trim().max(2000).optional() });
 export const RenewInput = z.object({ months: z.number().int().min(1).max(24).default(12) });

@@ -62,6 +62,11 @@ export const tmListings = pgTable(
     index('tm_listings_browse_idx').on(t.status, t.kind, t.publishedAt),
     index('tm_listings_owner_idx').on(t.ownerType, t.ownerId),
     index('tm_listings_expiry_idx').on(t.expiresAt).where(sql`status = 'published'`),
+    // The market, newest first (search-listings.ts): walked in order, filters checked on the way.
+    index('tm_listings_market_idx').on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'published'`),
+    index('tm_listings_market_kind_idx').on(t.kind, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`status = 'published'`),
+    // One's own listings (scope=mine) and the interests received on them.
+    index('tm_listings_creator_idx').on(t.createdBy),
   ],
 );
 
@@ -177,11 +182,15 @@ export const tmContracts = pgTable(
 );
 
 /** The last certificate number an agency gave in a year (certificates run 0001, 0002 … per agency and year). */
-export const tmCertificateCounters = pgTable('tm_certificate_counters', {
-  agencyId: uuid('agency_id').notNull(),
-  year: integer('year').notNull(),
-  last: integer('last').notNull(),
-}, (t) => [uniqueIndex('tm_certificate_counters_idx').on(t.agencyId, t.year)]);
+export const tmCertificateCounters = pgTable(
+  'tm_certificate_counters',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('tm_certificate_counters_idx').on(t.agencyId, t.year)],
+);
 
 /**
  * Registered contracts summed by everything the market statistics group by, kept in the registering

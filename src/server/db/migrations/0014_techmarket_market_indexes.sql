@@ -1,0 +1,3 @@
+CREATE INDEX "tm_listings_market_idx" ON "tm_listings" USING btree ("published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "tm_listings_market_kind_idx" ON "tm_listings" USING btree ("kind","published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status = 'published';--> statement-breakpoint
+CREATE INDEX "tm_listings_creator_idx" ON "tm_listings" USING btree ("created_by");
