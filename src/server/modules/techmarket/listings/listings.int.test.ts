@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../db/client';
 import { systemCtx } from '../../../platform/context';
 import { makeTestApp, type Session, type TestApp } from '../../../test/harness';
-import { EXPIRY_JOB, sweepListingExpiry } from './expiry';
+import { EXPIRY_JOB, expirySweepJob, sweepListingExpiry } from './expiry';
 
 /**
  * Listings through the API (issue 6): who may list and change what, moderation, the public summary and the
@@ -290,6 +290,17 @@ describe('technology market listings', () => {
     expect(renewed.statusCode, renewed.body).toBe(200);
     expect(renewed.json().status).toBe('published');
     expect((await inject(null, 'GET', '/api/v1/techmarket/listings?kind=offer')).json().total).toBe(1);
+
+    // The job runs the sweep and queues itself for the next moment it is needed: the earliest notice time.
+    await t.database.db.execute(sql`delete from jobs where type = ${EXPIRY_JOB}`);
+    const env = { database: t.database, config: t.config, log: ctx.log, ctx, workerId: 'test', signal: new AbortController().signal };
+    await expirySweepJob({ id: 'x', type: EXPIRY_JOB } as never, async () => {}, env);
+    const [next] = await queryRows<{ run_at: string }>(t.database.db, sql`select run_at from jobs where type = ${EXPIRY_JOB} and status = 'queued'`);
+    const notices = await queryRows<{ n: string }>(
+      t.database.db,
+      sql`select min(expires_at) - interval '30 days' as n from tm_listings where status = 'published' and expires_at > now() + interval '30 days'`,
+    );
+    expect(Math.abs(new Date(next.run_at).getTime() - new Date(notices[0].n).getTime())).toBeLessThan(1000);
   });
 
   it('withdraws a listing out of the market; it can be edited again', async () => {
