@@ -33,7 +33,7 @@ import { StatusBadge } from './components/StatusBadge';
 import { sectorOptions, useMarketLabels } from './labels';
 import { emptyDraft, fromListing, type ListingDraft, toListingInput, toListingPatch } from './listingDraft';
 import { ListingTextsTabs } from './ListingTextsTabs';
-import { createListing, type Listing, listingQuery, submitListing, TM, updateListing } from './queries';
+import { createListing, EDITABLE_STATUSES, type Listing, listingQuery, submitListing, TM, updateListing } from './queries';
 import { submitWith } from './submit';
 import { isListingLanguage, type ListingLanguage } from './text';
 
@@ -67,7 +67,13 @@ export function EditListingPage() {
   return (
     <>
       <PageTitle actions={<StatusBadge of="listing" status={q.data.status} testId="listing-status" />}>{t('form.editTitle')}</PageTitle>
-      <ListingForm key={`${q.data.id}:${q.data.version}`} existing={q.data} initial={fromListing(q.data)} firstLanguage={first} />
+      {EDITABLE_STATUSES.includes(q.data.status) ? (
+        <ListingForm key={`${q.data.id}:${q.data.version}`} existing={q.data} initial={fromListing(q.data)} firstLanguage={first} />
+      ) : (
+        <Alert color="blue" variant="light" data-testid="listing-locked">
+          {t('form.locked')}
+        </Alert>
+      )}
     </>
   );
 }
@@ -123,7 +129,7 @@ function ListingForm({ initial, existing, firstLanguage }: { initial: ListingDra
   const errors = fieldErrors(m.error, FIELDS);
   const textErrors = nestedErrors(m.error, 'texts');
   const offer = d.kind === 'offer';
-  const canSubmit = !existing || ['draft', 'rejected'].includes(existing.status);
+  const canSubmit = !existing || EDITABLE_STATUSES.includes(existing.status);
   return (
     <Paper withBorder p="md" component="form" noValidate onSubmit={submitWith(() => m.mutate('draft'))} maw={960} data-testid="listing-form">
       <Stack gap="md">

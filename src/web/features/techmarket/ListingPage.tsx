@@ -142,19 +142,19 @@ function ListingFactsTable({ listing: l }: { listing: Listing }) {
             row(
               'ip',
               t('facts.ip'),
-              <span>
-                {labels.ipType(l.ip.type)}
+              <Stack gap={0}>
+                <Text size="sm">{labels.ipType(l.ip.type)}</Text>
                 {l.ip.number && (
-                  <>
-                    {' · '}
-                    <Text span ff="monospace" dir="ltr">
+                  <div>
+                    <Text span size="sm" ff="monospace" dir="ltr" data-testid="listing-ip-number">
                       {l.ip.number}
                     </Text>
-                  </>
+                  </div>
                 )}
-                {' · '}
-                {labels.ipStatus(l.ip.status)}
-              </span>,
+                <Text size="sm" c="dimmed">
+                  {labels.ipStatus(l.ip.status)}
+                </Text>
+              </Stack>,
             )}
           {l.kind === 'need' && row('budget', t('facts.budgetLabel'), formatMoney(l.budget, l.currency, lng))}
           {l.kind === 'need' && row('deadline', t('facts.deadlineLabel'), formatDay(l.deadline, lng))}
