@@ -19,6 +19,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Forbidden } from './components/Forbidden';
+import { SectorSelect } from './components/SectorSelect';
 import { CURRENCIES, DEAL_FORMS, IP_STATUSES, IP_TYPES } from '../../../shared/contracts/techmarket';
 import { ApiError } from '../../app/api';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
@@ -30,7 +32,7 @@ import { useMarketAccess } from './access';
 import { type Org, OrgPicker } from './components/OrgPicker';
 import { Script } from './components/Script';
 import { StatusBadge } from './components/StatusBadge';
-import { sectorOptions, useMarketLabels } from './labels';
+import { useMarketLabels } from './labels';
 import { emptyDraft, fromListing, type ListingDraft, toListingInput, toListingPatch } from './listingDraft';
 import { ListingTextsTabs } from './ListingTextsTabs';
 import { createListing, EDITABLE_STATUSES, type Listing, listingQuery, submitListing, TM, updateListing } from './queries';
@@ -46,7 +48,7 @@ export function NewListingPage() {
   const lng = useLanguage();
   const { kind } = useSearch({ strict: false }) as { kind?: string };
   const { canList } = useMarketAccess();
-  if (!canList) return <NotAllowed />;
+  if (!canList) return <Forbidden message={t('form.notAllowed')} />;
   return (
     <>
       <PageTitle>{t('form.newTitle')}</PageTitle>
@@ -62,7 +64,7 @@ export function EditListingPage() {
   const q = useQuery(listingQuery(id));
   if (q.isLoading) return <Loader size="sm" role="status" aria-label={t('status.loading')} />;
   if (!q.data) return <ApiErrorAlert error={q.error} />;
-  if (q.data.access !== 'owner' && q.data.access !== 'moderator') return <NotAllowed />;
+  if (q.data.access !== 'owner' && q.data.access !== 'moderator') return <Forbidden message={t('form.notAllowed')} />;
   const first = q.data.languages.find(isListingLanguage) ?? 'en';
   return (
     <>
@@ -74,18 +76,6 @@ export function EditListingPage() {
           {t('form.locked')}
         </Alert>
       )}
-    </>
-  );
-}
-
-function NotAllowed() {
-  const { t } = useTranslation('techmarket');
-  return (
-    <>
-      <PageTitle>{t('errors.forbiddenTitle')}</PageTitle>
-      <Alert color="orange" variant="light">
-        {t('form.notAllowed')}
-      </Alert>
     </>
   );
 }
@@ -189,17 +179,7 @@ function ListingForm({ initial, existing, firstLanguage }: { initial: ListingDra
           />
         </section>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Select
-            label={t('form.sector')}
-            data={sectorOptions(labels.sectors, labels.sector)}
-            value={d.sector}
-            onChange={(v) => set({ sector: v })}
-            searchable
-            required
-            error={errors.sector}
-            data-testid="listing-sector"
-            comboboxProps={{ withinPortal: true }}
-          />
+          <SectorSelect label={t('form.sector')} value={d.sector} onChange={(v) => set({ sector: v })} required error={errors.sector} testId="listing-sector" />
           <Select
             label={offer ? t('form.trlOffer') : t('form.trlNeed')}
             description={t('form.trlHint')}

@@ -1,12 +1,13 @@
 import { Button, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SectorSelect } from './components/SectorSelect';
 import { DEAL_FORMS, LISTING_LANGUAGES } from '../../../shared/contracts/techmarket';
 import { LANGUAGE_NAMES } from '../../app/language';
 import { useLanguage } from '../../app/useLanguage';
 import { nameText } from '../registry/names';
 import { countriesQuery } from '../registry/queries';
-import { sectorOptions, useMarketLabels } from './labels';
+import { useMarketLabels } from './labels';
 import { activeFilters, type MarketSearch } from './search';
 
 const TRLS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
@@ -43,16 +44,12 @@ export function MarketFilters({ search, onChange }: { search: MarketSearch; onCh
             data-testid="filter-kind"
           />
         </div>
-        <Select
+        <SectorSelect
           label={t('market.sector')}
           placeholder={t('market.any')}
-          data={sectorOptions(labels.sectors, labels.sector)}
           value={search.sector ?? null}
           onChange={(v) => set({ sector: v ?? undefined })}
-          clearable
-          searchable
-          data-testid="filter-sector"
-          comboboxProps={{ withinPortal: true }}
+          testId="filter-sector"
         />
         <Select
           label={t('market.country')}

@@ -1,10 +1,10 @@
-import { Alert, Button, Grid, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListStatus } from './components/ListStatus';
 import { ButtonLink } from './components/ButtonLink';
-import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
 import { PageTitle } from '../../app/components/PageTitle';
 import { Pager } from '../../app/components/Pager';
 import { languageTag } from '../../app/language';
@@ -80,13 +80,7 @@ export function MarketPage() {
             <Title order={2} size="h4" id="market-results-title" mb="xs" aria-live="polite" data-testid="market-count">
               {q.data ? t('market.count', { count: q.data.total, n: formatCount(q.data.total, lng) }) : t('market.results')}
             </Title>
-            <ApiErrorAlert error={q.error} />
-            {q.isLoading && <Loader size="sm" role="status" aria-label={t('status.loading')} />}
-            {q.data && q.data.items.length === 0 && (
-              <Alert variant="light" color="gray" data-testid="market-empty">
-                {t('market.empty')}
-              </Alert>
-            )}
+            <ListStatus query={q} empty={t('market.empty')} testId="market-empty" />
             <Stack gap="sm" data-testid="market-results">
               {q.data?.items.map((l) => (
                 <ListingCard key={l.id} listing={l} />

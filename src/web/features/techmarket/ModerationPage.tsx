@@ -1,7 +1,10 @@
-import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteField } from './components/NoteField';
+import { Forbidden } from './components/Forbidden';
+import { ListStatus } from './components/ListStatus';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
 import { PageTitle } from '../../app/components/PageTitle';
 import { Pager } from '../../app/components/Pager';
@@ -19,28 +22,14 @@ export function ModerationPage() {
   const { canModerate } = useMarketAccess();
   const [offset, setOffset] = useState(0);
   const q = useQuery({ ...listingsQuery({ scope: 'moderation', limit: LIMIT, offset }), enabled: canModerate });
-  if (!canModerate)
-    return (
-      <>
-        <PageTitle>{t('errors.forbiddenTitle')}</PageTitle>
-        <Alert color="orange" variant="light">
-          {t('moderation.forbidden')}
-        </Alert>
-      </>
-    );
+  if (!canModerate) return <Forbidden message={t('moderation.forbidden')} />;
   return (
     <>
       <PageTitle>{t('moderation.title')}</PageTitle>
       <Text mb="md" maw={820}>
         {t('moderation.intro')}
       </Text>
-      <ApiErrorAlert error={q.error} />
-      {q.isLoading && <Loader size="sm" role="status" aria-label={t('status.loading')} />}
-      {q.data && q.data.items.length === 0 && (
-        <Alert variant="light" color="gray" data-testid="moderation-empty">
-          {t('moderation.empty')}
-        </Alert>
-      )}
+      <ListStatus query={q} empty={t('moderation.empty')} testId="moderation-empty" />
       <Stack gap="md" data-testid="moderation-list">
         {q.data?.items.map((l) => (
           <ListingCard key={l.id} listing={l} headingLevel={2} testId="moderation-item" extra={<ModerationActions listing={l} />} />
@@ -65,16 +54,13 @@ function ModerationActions({ listing }: { listing: ListingSummary }) {
   const errors = fieldErrors(m.error, ['note', 'decision']);
   return (
     <Stack gap="xs" mt="xs" data-testid="moderation-actions">
-      <Textarea
+      <NoteField
         label={t('moderation.note')}
         description={t('moderation.noteHint')}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        maxLength={2000}
+        onChange={setNote}
         error={errors.note}
-        data-testid="moderation-note"
+        testId="moderation-note"
       />
       <ApiErrorAlert error={m.error} fields={['note']} />
       <Group gap="xs">

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteField } from './components/NoteField';
 import { ButtonLink } from './components/ButtonLink';
 import { AnchorLink } from '../registry/components/AnchorLink';
 import { LISTING_STATUSES } from '../../../shared/contracts/techmarket';
@@ -293,15 +294,7 @@ function AccessRequestItem({ request: r, title, lang }: { request: AccessRequest
       </Stack>
       <Modal opened={declining} onClose={() => setDeclining(false)} title={t('mine.declineTitle')} closeButtonProps={{ 'aria-label': t('actions.close') }}>
         <Stack gap="sm">
-          <Textarea
-            label={t('mine.declineReason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={2000}
-            data-testid="access-decline-reason"
-          />
+          <NoteField label={t('mine.declineReason')} value={reason} onChange={setReason} testId="access-decline-reason" />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setDeclining(false)}>
               {t('actions.cancel')}

@@ -1,7 +1,7 @@
-import { Alert, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
+import { ListStatus } from './ListStatus';
 import { useLanguage } from '../../../app/useLanguage';
 import { EntityLink } from '../../registry/components/EntityLink';
 import { formatPercent } from '../format';
@@ -96,13 +96,7 @@ export function MatchList({ listing }: { listing: Listing }) {
         <Text size="sm" mb="sm" maw={760}>
           {t('matches.intro')}
         </Text>
-        <ApiErrorAlert error={q.error} />
-        {q.isLoading && <Loader size="sm" role="status" aria-label={t('status.loading')} />}
-        {q.data && items.length === 0 && (
-          <Alert variant="light" color="gray" data-testid="matches-none">
-            {t('matches.none')}
-          </Alert>
-        )}
+        <ListStatus query={q} empty={t('matches.none')} testId="matches-none" />
         <Stack gap="sm">
           {items.map((m) => (
             <MatchItem key={m.listing.id} match={m} best={best} languages={mine} />

@@ -3,12 +3,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SectorSelect } from '../components/SectorSelect';
 import { CONTRACT_KINDS, CURRENCIES, type ContractKind } from '../../../../shared/contracts/techmarket';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
 import { fieldErrors, nestedErrors } from '../../../app/forms';
 import { notify } from '../../../app/notify';
 import { AgencySelect } from '../components/OrgPicker';
-import { sectorOptions, useMarketLabels } from '../labels';
+import { useMarketLabels } from '../labels';
 import { correctContract, submitContract, type TechContract, TM } from '../queries';
 import { submitWith } from '../submit';
 import { type ContractDraft, contractProblems, isCrossBorder, subtypesOf, toContractInput, withKind } from './contractDraft';
@@ -172,16 +173,13 @@ export function ContractForm({ initial, existing }: { initial: ContractDraft; ex
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <Select
+          <SectorSelect
             label={t('contracts.form.sector')}
-            data={sectorOptions(labels.sectors, labels.sector)}
             value={d.sector}
             onChange={(v) => set({ sector: v })}
-            searchable
             required
             error={errors.sector}
-            data-testid="contract-sector"
-            comboboxProps={{ withinPortal: true }}
+            testId="contract-sector"
           />
           <AgencySelect value={d.agencyId} onChange={(v) => set({ agencyId: v })} error={errors.agencyId} testId="contract-agency" />
         </SimpleGrid>

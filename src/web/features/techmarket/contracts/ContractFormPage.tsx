@@ -1,7 +1,8 @@
-import { Alert, Loader, Text } from '@mantine/core';
+import { Loader, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { Forbidden } from '../components/Forbidden';
 import { PageTitle } from '../../../app/components/PageTitle';
 import { useLanguage } from '../../../app/useLanguage';
 import { useMarketAccess } from '../access';
@@ -18,15 +19,7 @@ export function NewContractPage() {
   const { canSubmitContract } = useMarketAccess();
   const listing = useQuery({ ...listingQuery(listingId ?? ''), enabled: !!listingId });
   const interest = useQuery({ ...interestQuery(interestId ?? ''), enabled: !!interestId });
-  if (!canSubmitContract)
-    return (
-      <>
-        <PageTitle>{t('errors.forbiddenTitle')}</PageTitle>
-        <Alert color="orange" variant="light">
-          {t('contracts.forbidden')}
-        </Alert>
-      </>
-    );
+  if (!canSubmitContract) return <Forbidden message={t('contracts.forbidden')} />;
   const waiting = (listingId && listing.isLoading) || (interestId && interest.isLoading);
   const l = listing.data;
   const initial = prefillFromMarket(

@@ -1,7 +1,10 @@
-import { Alert, Button, Group, Loader, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteField } from '../components/NoteField';
+import { Forbidden } from '../components/Forbidden';
+import { ListStatus } from '../components/ListStatus';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
 import { PageTitle } from '../../../app/components/PageTitle';
 import { Pager } from '../../../app/components/Pager';
@@ -19,28 +22,14 @@ export function ContractReviewPage() {
   const { canRegister } = useMarketAccess();
   const [offset, setOffset] = useState(0);
   const q = useQuery({ ...contractsQuery({ scope: 'agency', status: 'submitted', limit: LIMIT, offset }), enabled: canRegister });
-  if (!canRegister)
-    return (
-      <>
-        <PageTitle>{t('errors.forbiddenTitle')}</PageTitle>
-        <Alert color="orange" variant="light">
-          {t('review.forbidden')}
-        </Alert>
-      </>
-    );
+  if (!canRegister) return <Forbidden message={t('review.forbidden')} />;
   return (
     <>
       <PageTitle>{t('review.title')}</PageTitle>
       <Text mb="md" maw={820}>
         {t('review.intro')}
       </Text>
-      <ApiErrorAlert error={q.error} />
-      {q.isLoading && <Loader size="sm" role="status" aria-label={t('status.loading')} />}
-      {q.data && q.data.items.length === 0 && (
-        <Alert variant="light" color="gray" data-testid="review-empty">
-          {t('review.empty')}
-        </Alert>
-      )}
+      <ListStatus query={q} empty={t('review.empty')} testId="review-empty" />
       <Stack gap="lg" maw={1100} data-testid="review-queue">
         {q.data?.items.map((c) => (
           <div key={c.id} data-testid="review-item" data-contract-id={c.id}>
@@ -77,17 +66,7 @@ function ReviewActions({ contract: c }: { contract: TechContract }) {
   const busy = m.isPending;
   return (
     <Stack gap="xs" mt="xs" data-testid="review-actions">
-      <Textarea
-        label={t('review.note')}
-        description={t('review.noteHint')}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        maxLength={2000}
-        error={errors.note}
-        data-testid="review-note"
-      />
+      <NoteField label={t('review.note')} description={t('review.noteHint')} value={note} onChange={setNote} error={errors.note} testId="review-note" />
       <ApiErrorAlert error={m.error} fields={['note']} />
       <Group gap="xs">
         <Button

@@ -1,6 +1,7 @@
-import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteField } from '../components/NoteField';
 import { DECLINE_REASONS } from '../../../../shared/contracts/techmarket';
 import { useMarketLabels } from '../labels';
 import { submitWith } from '../submit';
@@ -34,17 +35,14 @@ export function DeclineForm({
           ))}
         </Stack>
       </Radio.Group>
-      <Textarea
+      <NoteField
         label={t('thread.declineNote')}
         description={reason === 'other' ? t('thread.declineNoteRequired') : t('thread.declineNoteHint')}
         required={reason === 'other'}
         value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        maxLength={2000}
+        onChange={setNote}
         error={errors.note}
-        data-testid="decline-note"
+        testId="decline-note"
       />
       <Group>
         <Button type="submit" color="red" loading={pending} disabled={!ready || pending} data-testid="decline-submit">

@@ -16,6 +16,8 @@ import { chartRows, STATS_DIMENSIONS, type StatsDimension, type StatsRow } from 
 import { useKeyLabel } from './useKeyLabel';
 
 type Currency = (typeof CURRENCIES)[number];
+/** The figures of each row, in the order of the cells. */
+const FIGURE_COLUMNS = ['count', 'amount', 'techIncome', 'crossBorderCountLabel', 'crossBorderAmount', 'shareOfAmount'] as const;
 const NUM = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 /**
@@ -222,24 +224,11 @@ function StatsTable({ stats: s, by }: { stats: MarketStats; by: StatsDimension }
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t(`stats.dimensions.${by}`)}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('stats.count')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('stats.amount')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('stats.techIncome')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('stats.crossBorderCountLabel')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('stats.crossBorderAmount')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('stats.shareOfAmount')}
-            </Table.Th>
+            {FIGURE_COLUMNS.map((c) => (
+              <Table.Th key={c} scope="col" ta="end">
+                {t(`stats.${c}`)}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
