@@ -131,7 +131,7 @@ function MineRow({ listing: l }: { listing: ListingSummary }) {
         <StatusBadge of="listing" status={l.status} />
       </Table.Td>
       <Table.Td>
-        {l.expiresAt ? (
+        {l.expiresAt && expiry ? (
           <Group gap={6} wrap="nowrap">
             <Text size="sm">{formatDay(l.expiresAt, lng)}</Text>
             {expiry === 'soon' && (
