@@ -68,7 +68,7 @@ export async function reviewContract(ctx: Ctx, id: string, raw: unknown): Promis
         row.submittedBy,
         NOTIFICATION[input.decision],
         { title: row.title, agency: row.agencyName, certificateNo: certificateNo ?? '', note: input.note ?? '' },
-        `/techmarket/contracts/${id}`,
+        `/market/contracts/${id}`,
       );
     }
     return toTechContract(updated);
