@@ -42,6 +42,7 @@ import {
   YearbookQuery,
 } from '../src/shared/contracts/statistics';
 import { compareYearbook, comparePivot, exportMicrodata, newComparison, openDuck } from './statistics-duckdb';
+import { createEmptyDatabase, latencyStats } from './common';
 
 const ENTERPRISES = Number(process.env.BENCH_STAT_ENTERPRISES ?? 200_000);
 const YEARS = Number(process.env.BENCH_STAT_YEARS ?? 10);
@@ -58,24 +59,8 @@ const SETTINGS = { shared_buffers: '1GB', max_wal_size: '8GB', effective_cache_s
 
 type Row = { figure: string; value: number; unit: string; target?: string; pass?: boolean };
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s[s.length - 1] ?? Number.NaN };
-}
 const silent = pino({ level: 'silent' });
 const log = (line: string) => console.log(line);
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function run(url: string, text: string) {
   const c = new pg.Client({ connectionString: url });
@@ -178,7 +163,7 @@ export async function statisticsBench(): Promise<void> {
   };
   const csv = path.join(os.tmpdir(), `seedbed-bench-microdata-${process.pid}.csv`);
   try {
-    const url = await createDatabase(server.url, 'bench_statistics');
+    const url = await createEmptyDatabase(server.url, 'bench_statistics');
     const database = await openDatabase({ url });
     await database.migrate();
     const config = loadConfig({
@@ -272,13 +257,13 @@ export async function statisticsBench(): Promise<void> {
         if (sampleYears.has(c.year)) sampleMs.set(c.key, [...(sampleMs.get(c.key) ?? []), ms]);
       }
     }
-    const allYearbook = stats([...yearbookMs.values()].flat());
+    const allYearbook = latencyStats([...yearbookMs.values()].flat());
     for (const key of YEARBOOK_TABLES) {
-      const s = stats(yearbookMs.get(key)!);
+      const s = latencyStats(yearbookMs.get(key)!);
       rows.push({ figure: `yearbook ${key}: p95 (p50 ${s.p50.toFixed(1)})`, value: s.p95, unit: 'ms', target: '≤ 50', pass: s.p95 <= 50 });
     }
     rows.push({ figure: `yearbook, all ${allYearbook.n} calls: p95`, value: allYearbook.p95, unit: 'ms', target: '≤ 50', pass: allYearbook.p95 <= 50 });
-    extra.yearbook = Object.fromEntries([...yearbookMs].map(([k, ms]) => [k, stats(ms)]));
+    extra.yearbook = Object.fromEntries([...yearbookMs].map(([k, ms]) => [k, latencyStats(ms)]));
 
     // ── 3. pivots in process ──
     const zoneIds = (
@@ -298,7 +283,7 @@ export async function statisticsBench(): Promise<void> {
       pivotMs.push(performance.now() - t0);
       pivots.push(p);
     }
-    const ps = stats(pivotMs);
+    const ps = latencyStats(pivotMs);
     rows.push({ figure: `pivot, ${ps.n} random (2 dimensions, filters): p50`, value: ps.p50, unit: 'ms' });
     rows.push({ figure: '  pivot p95', value: ps.p95, unit: 'ms', target: '≤ 500', pass: ps.p95 <= 500 });
     rows.push({ figure: '  pivot max', value: ps.max, unit: 'ms' });
@@ -316,7 +301,7 @@ export async function statisticsBench(): Promise<void> {
       });
       approvalMs.push(performance.now() - t0);
     }
-    const as = stats(approvalMs);
+    const as = latencyStats(approvalMs);
     rows.push({ figure: `rollup maintenance of one approval (−1, +1; ${as.n}): p50`, value: as.p50, unit: 'ms' });
     rows.push({ figure: '  p95', value: as.p95, unit: 'ms' });
     extra.approval = as;
@@ -382,14 +367,14 @@ export async function statisticsBench(): Promise<void> {
     duck.close();
     // Ratios on the same sample: Seedbed's times of the sampled years and pivots against DuckDB's.
     for (const key of YEARBOOK_TABLES) {
-      const s = stats(duckYearbook.get(key)!);
-      const mine = stats(sampleMs.get(key)!);
+      const s = latencyStats(duckYearbook.get(key)!);
+      const mine = latencyStats(sampleMs.get(key)!);
       rows.push({ figure: `DuckDB ${key}: p95 (Seedbed / DuckDB ${(mine.p95 / s.p95).toFixed(3)})`, value: s.p95, unit: 'ms' });
     }
-    const dy = stats([...duckYearbook.values()].flat());
-    const dp = stats(duckPivotMs);
-    const sy = stats([...sampleMs.values()].flat());
-    const sp = stats(pivotMs.slice(0, duckPivots));
+    const dy = latencyStats([...duckYearbook.values()].flat());
+    const dp = latencyStats(duckPivotMs);
+    const sy = latencyStats([...sampleMs.values()].flat());
+    const sp = latencyStats(pivotMs.slice(0, duckPivots));
     rows.push({
       figure: `DuckDB yearbook equivalents (${dy.n}: ${sampleYears.size} years × ${YEARBOOK_TABLES.length} tables): p95`,
       value: dy.p95,
@@ -408,7 +393,7 @@ export async function statisticsBench(): Promise<void> {
       export: exported,
       loadSeconds: duck.loadSeconds,
       rows: duck.rows,
-      yearbook: Object.fromEntries([...duckYearbook].map(([k, ms]) => [k, stats(ms)])),
+      yearbook: Object.fromEntries([...duckYearbook].map(([k, ms]) => [k, latencyStats(ms)])),
       pivots: dp,
     };
     extra.comparison = comparison;

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig } from '../src/server/config';
 import { openDatabase, queryRows } from '../src/server/db/client';
@@ -25,6 +24,7 @@ import { systemCtx } from '../src/server/platform/context';
 import { findPostgresBin, startThrowawayPostgres } from '../src/server/test/postgres-server';
 import { ListingSearchQuery } from '../src/shared/contracts/techmarket';
 import { sql } from 'drizzle-orm';
+import { createEmptyDatabase, latencyStats } from './common';
 
 const LISTINGS = Number(process.env.BENCH_TM_LISTINGS ?? 1_000_000);
 const SEARCHES = Number(process.env.BENCH_TM_SEARCHES ?? 300);
@@ -34,22 +34,6 @@ const SEED = 20261201;
 const SETTINGS = { shared_buffers: '4GB', max_wal_size: '8GB', effective_cache_size: '8GB', autovacuum: 'off' };
 
 type Row = { figure: string; value: number; unit: string; target?: string; pass?: boolean };
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] ?? Number.NaN };
-}
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Seeded queries as people type them in the market's search box and filters. */
 function searchQueries(n: number) {
@@ -91,7 +75,7 @@ export async function techmarketBench(): Promise<void> {
   const extra: Record<string, unknown> = {};
   const server = await startThrowawayPostgres(bin, { settings: SETTINGS });
   try {
-    const url = await createDatabase(server.url, 'bench_techmarket');
+    const url = await createEmptyDatabase(server.url, 'bench_techmarket');
     const database = await openDatabase({ url });
     await database.migrate();
     const config = loadConfig({
@@ -179,13 +163,13 @@ export async function techmarketBench(): Promise<void> {
       (q.q ? byKind.words : byKind.filters).push(ms);
       if (page.items.length > 0) found++;
     }
-    const s = stats(searchMs);
+    const s = latencyStats(searchMs);
     extra.slowestSearches = timed.sort((a, b) => b.ms - a.ms).slice(0, 15);
     rows.push({ figure: `listing search, ${SEARCHES} queries: p50`, value: s.p50, unit: 'ms' });
     rows.push({ figure: '  p95', value: s.p95, unit: 'ms', target: '≤ 50', pass: s.p95 <= 50 });
     rows.push({ figure: '  max', value: s.max, unit: 'ms' });
-    rows.push({ figure: '  with words (p95)', value: stats(byKind.words).p95, unit: 'ms' });
-    rows.push({ figure: '  filters only (p95)', value: stats(byKind.filters).p95, unit: 'ms' });
+    rows.push({ figure: '  with words (p95)', value: latencyStats(byKind.words).p95, unit: 'ms' });
+    rows.push({ figure: '  filters only (p95)', value: latencyStats(byKind.filters).p95, unit: 'ms' });
     rows.push({ figure: '  queries that found listings', value: found, unit: 'count' });
 
     // ── 3. matches ──
@@ -204,8 +188,8 @@ export async function techmarketBench(): Promise<void> {
       (kind === 'need' ? needMs : offerMs).push(performance.now() - t);
       suggested += m.items.length;
     }
-    const n = stats(needMs);
-    const o = stats(offerMs);
+    const n = latencyStats(needMs);
+    const o = latencyStats(offerMs);
     rows.push({ figure: `matches for one need (${n.n} needs): p50`, value: n.p50, unit: 'ms' });
     rows.push({ figure: '  p95', value: n.p95, unit: 'ms', target: '≤ 200', pass: n.p95 <= 200 });
     rows.push({ figure: '  max', value: n.max, unit: 'ms' });
