@@ -9,6 +9,7 @@ import { loadReference, referenceLoaded } from './modules/registry/reference/loa
 import { prepareStatisticsDemo } from './modules/statistics/demo-setup';
 import { loadDemoContracts } from './modules/techmarket/contracts/demo-contracts';
 import { loadDemoListings } from './modules/techmarket/listings/demo-listings';
+import { loadCooperationReference } from './modules/cooperation/reference/load-reference';
 import { systemCtx } from './platform/context';
 
 /** Opens the configured database (PGlite under the data folder, or DATABASE_URL) and applies migrations. */
@@ -44,6 +45,8 @@ export async function prepareDemo(database: Database, config: Config, log: Fasti
     await loadDemoContracts(ctx);
     // and a handful of offers and needs (synthetic): Chinese offers in Chinese, Pakistani needs in English and Urdu.
     await loadDemoListings(ctx);
+    // International cooperation: the 2018 delegation, the STZA–ZBRA letter of intent, the dual and sister parks (seeds).
+    await loadCooperationReference(ctx);
   }
   const created = await ensureDemoAccounts(systemCtx(database, config, log, 'demo-setup'), config.demoPassword);
   // The demo reviewer pool (the demo reviewer account and experts of the reference data, marked synthetic).

@@ -11,3 +11,4 @@ export * from '../modules/funding/review/review.tables';
 export * from '../modules/funding/awards/awards.tables';
 export * from '../modules/statistics/statistics.tables';
 export * from '../modules/techmarket/techmarket.tables';
+export * from '../modules/cooperation/cooperation.tables';

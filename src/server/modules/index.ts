@@ -13,6 +13,7 @@ import { listingsRoutes } from './techmarket/listings/listings.routes';
 import { interestsRoutes } from './techmarket/interests/interests.routes';
 import { contractsRoutes } from './techmarket/contracts/contracts.routes';
 import { marketStatsRoutes } from './techmarket/stats/stats.routes';
+import { cooperationRoutes } from './cooperation/cooperation.routes';
 
 /** Each domain module (registry, funding, …) registers its routes here as it lands. */
 export async function moduleRoutes(app: App, platform: Platform): Promise<void> {
@@ -30,4 +31,5 @@ export async function moduleRoutes(app: App, platform: Platform): Promise<void> 
   await interestsRoutes(app, platform);
   await contractsRoutes(app, platform);
   await marketStatsRoutes(app, platform);
+  await cooperationRoutes(app, platform);
 }

@@ -54,6 +54,12 @@ export const PERMISSIONS = {
   'techmarket.contracts.submit': ['admin', 'enterprise_member', 'transfer_agent'],
   'techmarket.contracts.register': ['admin', 'transfer_agent'],
   'techmarket.contracts.read': ['admin', 'ministry_analyst', 'transfer_agent', 'zone_manager', 'cooperation_officer'],
+  // International cooperation (issue 7). Published agreements, delegations and open opportunities are public (the
+  // services hide internal notes, evidence and contacts from the public); officers record and follow them through;
+  // staff read drafts and scorecards; anyone signed in (a student, an entrepreneur) applies to an opportunity.
+  'cooperation.manage': ['admin', 'cooperation_officer'],
+  'cooperation.read': ['admin', 'cooperation_officer', 'ministry_analyst', 'program_officer', 'zone_manager', 'incubator_manager'],
+  'cooperation.apply': EVERYONE_SIGNED_IN,
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
