@@ -98,9 +98,18 @@ export const AgreementInput = z.object({
   publish: z.boolean().default(false),
 });
 export type AgreementInput = z.infer<typeof AgreementInput>;
+/** Only the fields given change: the input's defaults are dropped here, or a patch would reset what it leaves out. */
 export const AgreementPatch = AgreementInput.omit({ parties: true, commitments: true, publish: true })
   .partial()
-  .extend({ status: z.enum(AGREEMENT_STATUSES).optional(), version: Version });
+  .extend({
+    signedVirtually: z.boolean().optional(),
+    areas: z.array(z.string().min(1).max(60)).max(30).optional(),
+    stage: z.enum(AGREEMENT_STAGES).optional(),
+    ways: z.array(z.enum(COOPERATION_WAYS)).max(COOPERATION_WAYS.length).optional(),
+    renewal: z.enum(RENEWALS).optional(),
+    status: z.enum(AGREEMENT_STATUSES).optional(),
+    version: Version,
+  });
 
 /** A commitment added to an existing agreement: the owing party by its id. */
 export const NewCommitmentInput = CommitmentInput.omit({ owedBy: true }).extend({ owedBy: z.uuid() });
