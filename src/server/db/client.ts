@@ -38,7 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SEEDBED_DB_POOL ?? 10) });
+  // Idle connections are kept for 10 minutes (node-postgres closes them after 10 s by default): a new server
+  // process starts cold — its first touch of each page of shared buffers is a page fault, tens of microseconds each
+  // on a virtual machine — so a search on a fresh connection can be several times slower than on a kept one.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.SEEDBED_DB_POOL ?? 10), idleTimeoutMillis: 600_000 });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Nothing to do here.
   });
