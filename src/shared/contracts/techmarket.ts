@@ -202,6 +202,8 @@ export const Interest = z.object({
   fromListingId: z.string().nullable(),
   fromName: z.string(),
   fromCountry: z.string().nullable(),
+  /** The registry organisation the interested person acts for, if they named one. */
+  fromOwner: z.object({ type: z.enum(OWNER_TYPES), id: z.string() }).nullable(),
   status: z.enum(INTEREST_STATUSES),
   declineReason: z.enum(DECLINE_REASONS).nullable(),
   declineNote: z.string().nullable(),

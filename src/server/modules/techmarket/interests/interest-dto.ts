@@ -15,6 +15,8 @@ export function toInterest(row: InterestRow, listing: InterestListing, side: Int
     fromListingId: row.fromListingId,
     fromName: row.fromName,
     fromCountry: row.fromCountry,
+    fromOwner:
+      row.fromOwnerId && (row.fromOwnerType === 'enterprise' || row.fromOwnerType === 'institution') ? { type: row.fromOwnerType, id: row.fromOwnerId } : null,
     status: row.status as Interest['status'],
     declineReason: row.declineReason as Interest['declineReason'],
     declineNote: row.declineNote,

@@ -119,6 +119,7 @@ describe('technology market expressions of interest', () => {
       side: 'interested',
       fromName: 'Sialkot Surgical Works',
       fromCountry: 'PK',
+      fromOwner: { type: 'enterprise', id: factoryId },
       fromListingId: needId,
       listing: { id: offerId, ownerName: '武汉光学实验室' },
       messages: [{ side: 'interested', body: 'Could your process harden 400-series steel?' }],
@@ -194,7 +195,7 @@ describe('technology market expressions of interest', () => {
   it('takes a new interest after a decline; accepted threads go on; the interested side may withdraw', async () => {
     const res = await inject(investor, 'POST', `/api/v1/techmarket/listings/${offerId}/interests`, { message: 'We would fund a pilot line.' });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ fromName: 'Test investor', fromCountry: null });
+    expect(res.json()).toMatchObject({ fromName: 'Test investor', fromCountry: null, fromOwner: null });
     const id = res.json().id;
     const accepted = await inject(lab, 'POST', `/api/v1/techmarket/interests/${id}/answer`, { decision: 'accept', message: '欢迎，下周可以通话。' });
     expect(accepted.json()).toMatchObject({ status: 'accepted', messages: [{ side: 'interested' }, { side: 'owner', body: '欢迎，下周可以通话。' }] });

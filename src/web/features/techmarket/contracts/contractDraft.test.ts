@@ -107,6 +107,14 @@ describe('prefillFromMarket', () => {
     ]);
     expect([d.title, d.sector]).toEqual(['光伏逆变器', 'new_energy']);
   });
+  it('links the interested side to its registry entry when the interest named one', () => {
+    const d = prefillFromMarket(
+      emptyContract(),
+      { kind: 'offer', sector: 'new_energy', owner },
+      { fromName: 'Sialkot Tools', fromCountry: 'PK', fromOwner: { type: 'enterprise', id: 'e9' } },
+    );
+    expect(d.parties[1]).toEqual({ role: 'buyer', ownerType: 'enterprise', ownerId: 'e9', name: 'Sialkot Tools', country: 'PK' });
+  });
   it('makes a need’s owner the buyer, and keeps what is typed already', () => {
     const start = { ...emptyContract(), title: 'Mine' };
     start.parties[0] = { ...start.parties[0], name: 'Typed seller', country: 'MY' };

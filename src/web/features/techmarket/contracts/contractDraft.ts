@@ -131,7 +131,7 @@ type ListingFacts = {
   sector: string;
   owner: { type: 'enterprise' | 'institution'; id: string; name: string; country: string };
 };
-type InterestFacts = { fromName: string; fromCountry: string | null };
+type InterestFacts = { fromName: string; fromCountry: string | null; fromOwner?: { type: 'enterprise' | 'institution'; id: string } | null };
 
 /**
  * A contract begun from the market: the listing's owner is the seller of an offer (the buyer of a need), the
@@ -146,7 +146,14 @@ export function prefillFromMarket(d: ContractDraft, listing?: ListingFacts | nul
     if (!untouched(p)) return p;
     if (p.role === ownerRole)
       return { ...p, ownerType: listing.owner.type, ownerId: listing.owner.id, name: listing.owner.name, country: listing.owner.country };
-    if (p.role === otherRole && interest) return { ...p, name: interest.fromName, country: interest.fromCountry ?? '' };
+    if (p.role === otherRole && interest)
+      return {
+        ...p,
+        ownerType: interest.fromOwner?.type ?? null,
+        ownerId: interest.fromOwner?.id ?? null,
+        name: interest.fromName,
+        country: interest.fromCountry ?? '',
+      };
     return p;
   });
   return { ...d, parties, title: d.title || listing.title || '', sector: d.sector ?? listing.sector };
