@@ -221,6 +221,13 @@ describe('technology contracts: submission, review, registration, market statist
     expect(locked.json().error.message).toContain('registered');
     const kinds = await t.database.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, member.userId));
     expect(kinds.map((k) => k.kind).sort()).toEqual(['tech_contract_registered', 'tech_contract_returned']);
+    // The agency's officer was told it waited — on submission and again on resubmission; the other agency's was not.
+    const waiting = async (userId: string) =>
+      (await t.database.db.select({ kind: notifications.kind, link: notifications.link }).from(notifications).where(eq(notifications.userId, userId))).filter(
+        (n) => n.kind === 'techmarket_contract_waiting' && n.link === `/market/contracts/${id}`,
+      ).length;
+    expect(await waiting(agent.userId)).toBe(2);
+    expect(await waiting(otherAgent.userId)).toBe(0);
     const actions = await t.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id));
     expect(actions.map((a) => a.action)).toEqual([
       'techmarket.contract.submit',

@@ -9,6 +9,7 @@ import { canRead, isAdmin, isSubmitterSide } from './access';
 import { auditView, lockContract, toTechContract } from './contract-dto';
 import { parseInput, requirePermission } from './guard';
 import { prepareContract } from './prepare-contract';
+import { tellReviewers } from '../reviewers';
 
 /**
  * The submitter corrects a contract the agency has not decided yet — or has returned with a note — and so
@@ -40,6 +41,8 @@ export async function correctContract(ctx: Ctx, id: string, raw: unknown): Promi
       before: auditView(row),
       after: auditView(updated),
     });
+    if (row.status === 'returned')
+      await tellReviewers(tx, actor, { agencyId: updated.agencyId }, 'techmarket_contract_waiting', { title: updated.title }, `/market/contracts/${id}`);
     return toTechContract(updated);
   });
 }

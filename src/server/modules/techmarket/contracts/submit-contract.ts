@@ -5,6 +5,7 @@ import { tmContracts } from '../techmarket.tables';
 import { auditView, toTechContract } from './contract-dto';
 import { parseInput, requirePermission } from './guard';
 import { prepareContract } from './prepare-contract';
+import { tellReviewers } from '../reviewers';
 
 /**
  * A party (or the agency on its behalf) submits a technology contract to a technology transfer agency for
@@ -21,6 +22,8 @@ export async function submitContract(ctx: Ctx, raw: unknown, opts: { synthetic?:
       .values({ ...values, status: 'submitted', submittedBy: actor.userId, synthetic: opts.synthetic ?? false })
       .returning();
     await audit({ action: 'techmarket.contract.submit', entityType: 'tm_contract', entityId: row.id, after: auditView(row) });
+    if (!row.synthetic)
+      await tellReviewers(tx, actor, { agencyId: row.agencyId }, 'techmarket_contract_waiting', { title: row.title }, `/market/contracts/${row.id}`);
     return toTechContract(row);
   });
 }

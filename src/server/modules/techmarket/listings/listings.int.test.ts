@@ -146,6 +146,12 @@ describe('technology market listings', () => {
     expect((await inject(factory, 'POST', `/api/v1/techmarket/listings/${offerId}/moderate`, { decision: 'publish' })).statusCode).toBe(403);
     const queue = await inject(moderator, 'GET', '/api/v1/techmarket/listings?scope=moderation');
     expect(queue.json().items.map((l: { id: string }) => l.id)).toEqual([offerId]);
+    // The moderator is told it waits (the one who submitted it is not).
+    const told = (await inject(moderator, 'GET', '/api/v1/notifications')).json().items;
+    expect(told.some((n: { link: string; message: string }) => n.link === `/market/listings/${offerId}` && /waits for moderation/.test(n.message))).toBe(true);
+    expect(
+      (await inject(university, 'GET', '/api/v1/notifications')).json().items.some((n: { message: string }) => /waits for moderation/.test(n.message)),
+    ).toBe(false);
     expect((await inject(factory, 'GET', '/api/v1/techmarket/listings?scope=moderation')).statusCode).toBe(403);
     expect((await inject(null, 'GET', '/api/v1/techmarket/listings?scope=mine')).statusCode).toBe(401);
     const noNote = await inject(moderator, 'POST', `/api/v1/techmarket/listings/${offerId}/moderate`, { decision: 'reject' });

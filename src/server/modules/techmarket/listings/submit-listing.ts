@@ -3,7 +3,8 @@ import { withTransaction } from '../../../platform/audit/audit';
 import { type Ctx, requireActor } from '../../../platform/context';
 import { AppError, conflict } from '../../../platform/errors';
 import { toListing } from './listing-dto';
-import { checkVersion, lockListing, writeListing } from './load';
+import { tellReviewers } from '../reviewers';
+import { checkVersion, listingLink, lockListing, titleOf, writeListing } from './load';
 import { readerAccess, requireEditor } from './reader';
 import { EDITABLE } from './update-listing';
 
@@ -24,6 +25,7 @@ export async function submitListing(ctx: Ctx, id: string, opts: { version?: numb
       before: { status: before.status },
       after: { status: row.status },
     });
+    if (!row.synthetic) await tellReviewers(tx, actor, 'moderation', 'techmarket_listing_waiting', { title: titleOf(row) }, listingLink(id));
     return toListing(row, await readerAccess(tx, actor, row));
   });
 }
