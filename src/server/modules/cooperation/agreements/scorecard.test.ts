@@ -25,7 +25,15 @@ describe('commitment state', () => {
 describe('scorecard', () => {
   it('has no score while nothing has fallen due', () => {
     expect(scorecard([], today)).toEqual({ total: 0, delivered: 0, deliveredOnTime: 0, deliveredLate: 0, overdue: 0, due: 0, cancelled: 0, score: null });
-    expect(scorecard([{ status: 'open', dueOn: '2024-12-31', deliveredOn: null }, { status: 'cancelled', dueOn: '2024-01-01', deliveredOn: null }], today)).toMatchObject({
+    expect(
+      scorecard(
+        [
+          { status: 'open', dueOn: '2024-12-31', deliveredOn: null },
+          { status: 'cancelled', dueOn: '2024-01-01', deliveredOn: null },
+        ],
+        today,
+      ),
+    ).toMatchObject({
       total: 2,
       due: 1,
       cancelled: 1,
@@ -59,7 +67,9 @@ describe('scorecard', () => {
 
 describe('agreement rules', () => {
   it('refuses a validity that ends before it starts', () => {
-    expect(agreementProblems({ status: 'draft', validFrom: '2024-01-01', validUntil: '2023-12-31' }, today)).toEqual([{ path: 'validUntil', rule: 'valid_until_before_from' }]);
+    expect(agreementProblems({ status: 'draft', validFrom: '2024-01-01', validUntil: '2023-12-31' }, today)).toEqual([
+      { path: 'validUntil', rule: 'valid_until_before_from' },
+    ]);
     expect(agreementProblems({ status: 'draft', validFrom: '2024-01-01', validUntil: '2024-01-01' }, today)).toEqual([]);
     expect(agreementProblems({ status: 'draft', validFrom: null, validUntil: '2020-01-01' }, today)).toEqual([]);
   });
