@@ -1,5 +1,7 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Opportunity } from '../../../../shared/contracts/cooperation';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Opportunity, OpportunityQuery } from '../../../../shared/contracts/cooperation';
+import { notFound } from '../../../platform/errors';
 import type { Ctx } from '../../../platform/context';
 import type { Tx } from '../../../platform/audit/audit';
 import { coopApplications, coopDelegations, coopOpportunities } from '../cooperation.tables';
@@ -66,4 +68,43 @@ export async function opportunitiesOfDelegation(ctx: Ctx, delegationId: string, 
     .where(and(eq(coopOpportunities.delegationId, delegationId), visibleTo(ctx)))
     .orderBy(asc(coopOpportunities.createdAt), asc(coopOpportunities.key), asc(coopOpportunities.id));
   return opportunitiesFor(ctx, rows, { today });
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The board: open opportunities for everyone; staff (cooperation.read) may ask for drafts, closed ones or all.
+ * Filters: kind, the offering side's country, the country it is for (an offer with no country is for anyone), and
+ * words in the titles (any language). Open ones first by deadline (soonest first, none last).
+ */
+export async function listOpportunities(ctx: Ctx, query: z.output<typeof OpportunityQuery>, today = isoDay()): Promise<{ items: Opportunity[]; total: number }> {
+  const status = readsStaff(ctx) ? query.status : 'open';
+  const where = and(
+    status === 'all' ? undefined : eq(coopOpportunities.status, status),
+    query.kind ? eq(coopOpportunities.kind, query.kind) : undefined,
+    query.country ? sql`${coopOpportunities.offeredBy}->>'country' = ${query.country}` : undefined,
+    query.forCountry ? or(eq(coopOpportunities.forCountry, query.forCountry), isNull(coopOpportunities.forCountry)) : undefined,
+    query.q
+      ? sql`exists (select 1 from jsonb_each_text(${coopOpportunities.title}) t where t.value ilike ${`%${escapeLike(query.q)}%`})`
+      : undefined,
+  );
+  const [rows, [{ n }]] = await Promise.all([
+    ctx.database.db
+      .select()
+      .from(coopOpportunities)
+      .where(where)
+      .orderBy(sql`${coopOpportunities.deadline} asc nulls last`, desc(coopOpportunities.createdAt), asc(coopOpportunities.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(coopOpportunities).where(where),
+  ]);
+  return { items: await opportunitiesFor(ctx, rows, { today }), total: Number(n) };
+}
+
+/** One opportunity; a draft or closed one is not found for the public. */
+export async function getOpportunity(ctx: Ctx, id: string, today = isoDay()): Promise<Opportunity> {
+  const [row] = await ctx.database.db.select().from(coopOpportunities).where(and(eq(coopOpportunities.id, id), visibleTo(ctx)));
+  if (!row) throw notFound('cooperation.opportunities.not_found');
+  const [out] = await opportunitiesFor(ctx, [row], { today });
+  return out;
 }
