@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/contracts/accounts';
 import { type Destination, destinationsFor, isActive } from './destinations';
 
-const SECTIONS: Destination['section'][] = ['directory', 'funding', 'market', 'statistics', 'personal', 'administration'];
+const SECTIONS: Destination['section'][] = ['directory', 'funding', 'market', 'cooperation', 'statistics', 'personal', 'administration'];
 
 export function AppNavbar({ user, onNavigate }: { user: User | null; onNavigate: () => void }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ export type Destination = {
   /** i18n key of the link text; `<key>Hint` is the one-line description on the home card. */
   labelKey: string;
   roles?: readonly Role[];
-  section: 'directory' | 'funding' | 'market' | 'statistics' | 'personal' | 'administration';
+  section: 'directory' | 'funding' | 'market' | 'cooperation' | 'statistics' | 'personal' | 'administration';
   /** Open to visitors who are not signed in (the directory). */
   public?: boolean;
 };
@@ -24,6 +24,8 @@ const MARKET_LISTERS: readonly Role[] = ['admin', 'enterprise_member', 'transfer
 const MARKET_INTERESTED: readonly Role[] = ['admin', 'enterprise_member', 'transfer_agent', 'investor', 'incubator_manager', 'zone_manager'];
 const MARKET_MODERATORS: readonly Role[] = ['admin', 'transfer_agent', 'ministry_analyst'];
 const CONTRACT_REGISTRARS: readonly Role[] = ['admin', 'transfer_agent'];
+/** International cooperation's permission to record agreements, delegations and focal persons (cooperation.manage). */
+const COOPERATION_MANAGERS: readonly Role[] = ['admin', 'cooperation_officer'];
 
 export const DESTINATIONS: readonly Destination[] = [
   { to: '/directory', labelKey: 'nav.directory', section: 'directory', public: true },
@@ -47,6 +49,14 @@ export const DESTINATIONS: readonly Destination[] = [
   { to: '/market/moderation', labelKey: 'techmarket:nav.moderation', roles: MARKET_MODERATORS, section: 'market' },
   { to: '/market/contracts', labelKey: 'techmarket:nav.contracts', roles: MARKET_LISTERS, section: 'market' },
   { to: '/market/contracts/review', labelKey: 'techmarket:nav.review', roles: CONTRACT_REGISTRARS, section: 'market' },
+  { to: '/cooperation', labelKey: 'cooperation:nav.overview', section: 'cooperation', public: true },
+  { to: '/cooperation/agreements', labelKey: 'cooperation:nav.agreements', section: 'cooperation', public: true },
+  { to: '/cooperation/delegations', labelKey: 'cooperation:nav.delegations', section: 'cooperation', public: true },
+  { to: '/cooperation/focal-persons', labelKey: 'cooperation:nav.focal', section: 'cooperation', public: true },
+  { to: '/cooperation/opportunities', labelKey: 'cooperation:nav.opportunities', section: 'cooperation', public: true },
+  { to: '/cooperation/applications', labelKey: 'cooperation:nav.applications', section: 'cooperation' },
+  { to: '/cooperation/agreements/new', labelKey: 'cooperation:nav.newAgreement', roles: COOPERATION_MANAGERS, section: 'cooperation' },
+  { to: '/cooperation/delegations/new', labelKey: 'cooperation:nav.newDelegation', roles: COOPERATION_MANAGERS, section: 'cooperation' },
   { to: '/statistics/yearbook', labelKey: 'nav.statsYearbook', section: 'statistics', public: true },
   { to: '/statistics/series', labelKey: 'nav.statsSeries', section: 'statistics', public: true },
   { to: '/statistics/survey', labelKey: 'nav.statsSurvey', roles: ['enterprise_member', 'incubator_manager', 'zone_manager'], section: 'statistics' },

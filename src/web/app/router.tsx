@@ -14,6 +14,7 @@ import { statisticsMeRoutes } from '../features/statistics/me/routes';
 import { surveyRoutes } from '../features/statistics/survey/routes';
 import { statisticsYearbookRoutes } from '../features/statistics/yearbook/routes';
 import { techmarketRoutes } from '../features/techmarket/routes';
+import { cooperationRoutes } from '../features/cooperation/routes';
 import { parseListParams, parseSearchParams } from '../features/registry/filters';
 import { RequireRole } from './components/RequireRole';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -139,6 +140,7 @@ const mePages = statisticsMeRoutes(member);
 const surveyPages = surveyRoutes(member);
 const [statsYearbook, statsYearbookTable, statsSeries, ...statsReadingPages] = statisticsYearbookRoutes(root, member);
 const [market, marketListing, marketStats, marketMemberPages] = techmarketRoutes(root, member);
+const [cooperationPublicPages, cooperationMemberPages] = cooperationRoutes(root, member);
 
 const routeTree = root.addChildren([
   fundingResults,
@@ -151,6 +153,7 @@ const routeTree = root.addChildren([
   market,
   marketListing,
   marketStats,
+  ...cooperationPublicPages,
   home,
   signIn,
   register,
@@ -177,6 +180,7 @@ const routeTree = root.addChildren([
     ...statsReadingPages,
     ...mePages,
     ...marketMemberPages,
+    ...cooperationMemberPages,
   ]),
 ]);
 
