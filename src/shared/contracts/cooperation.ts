@@ -45,7 +45,7 @@ export const FOLLOW_UP_STATUSES = ['open', 'done', 'dropped'] as const;
 /** Registry entity types an organisation reference may point to. */
 export const ORG_TYPES = ['institution', 'zone', 'incubator', 'enterprise', 'investor'] as const;
 
-const Country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 country code');
+const Country = z.string().regex(/^[A-Z]{2}$/, 'validation.country_code');
 const Day = z.iso.date();
 const Line = (max: number) => z.string().trim().min(1).max(max);
 const Version = z.number().int().min(1);
@@ -54,17 +54,14 @@ const Version = z.number().int().min(1);
 export const Texts = (max: number) =>
   z
     .object({ en: Line(max).optional(), zh: Line(max).optional(), ur: Line(max).optional() })
-    .refine((t) => Boolean(t.en || t.zh || t.ur), { message: 'Write it in at least one language.' });
+    .refine((t) => Boolean(t.en || t.zh || t.ur), { message: 'validation.one_language' });
 /** Optional multilingual text (may be empty). */
 const OptionalTexts = (max: number) =>
   z.object({ en: z.string().trim().max(max).optional(), zh: z.string().trim().max(max).optional(), ur: z.string().trim().max(max).optional() });
 export const TextsOut = z.record(z.string(), z.string());
 
 /** A registry organisation (type + id: name and country are taken from the registry), or one typed by name and country. */
-export const OrgRefInput = z.union([
-  z.object({ entityType: z.enum(ORG_TYPES), entityId: z.uuid() }),
-  z.object({ name: Line(300), country: Country }),
-]);
+export const OrgRefInput = z.union([z.object({ entityType: z.enum(ORG_TYPES), entityId: z.uuid() }), z.object({ name: Line(300), country: Country })]);
 export const OrgRef = z.object({ entityType: z.string().nullable(), entityId: z.string().nullable(), name: z.string(), country: z.string() });
 export type OrgRef = z.infer<typeof OrgRef>;
 
@@ -82,7 +79,7 @@ export const AgreementInput = z.object({
   type: z.enum(AGREEMENT_TYPES),
   title: Texts(300),
   summary: OptionalTexts(5000).optional(),
-  parties: z.array(PartyInput).min(2, 'An agreement has at least two parties.').max(20),
+  parties: z.array(PartyInput).min(2, 'validation.two_parties').max(20),
   signedOn: Day.nullable().optional(),
   signedPlace: z.string().trim().max(200).nullable().optional(),
   signedVirtually: z.boolean().default(false),
@@ -128,7 +125,7 @@ export const DeliveryInput = z
     version: Version,
   })
   .refine((d) => Boolean(d.evidenceNote) || d.evidenceFileIds.length > 0, {
-    message: 'Say what shows it was delivered: a note or a file.',
+    message: 'validation.delivery_evidence',
     path: ['evidenceNote'],
   });
 export const CancelInput = z.object({ reason: Line(2000), version: Version });
@@ -208,7 +205,7 @@ export const AgreementQuery = z.object({
   /** Two countries: agreements with parties of both. */
   countries: z
     .string()
-    .regex(/^[A-Z]{2}-[A-Z]{2}$/, 'two country codes, like PK-CN')
+    .regex(/^[A-Z]{2}-[A-Z]{2}$/, 'validation.country_pair')
     .optional(),
   area: z.string().max(60).optional(),
   status: z.enum(AGREEMENT_STATUSES).optional(),
@@ -225,10 +222,24 @@ export const ScorecardTable = z.object({ by: z.enum(['partner', 'country']), row
 // ---------------------------------------------------------------- delegations
 
 export const MemberInput = z.union([
-  z.object({ personId: z.uuid(), side: z.enum(MEMBER_SIDES).default('guest'), role: z.enum(MEMBER_ROLES).default('member'), organisation: OrgRefInput.nullable().optional() }),
-  z.object({ name: Line(200), side: z.enum(MEMBER_SIDES).default('guest'), role: z.enum(MEMBER_ROLES).default('member'), organisation: OrgRefInput.nullable().optional() }),
+  z.object({
+    personId: z.uuid(),
+    side: z.enum(MEMBER_SIDES).default('guest'),
+    role: z.enum(MEMBER_ROLES).default('member'),
+    organisation: OrgRefInput.nullable().optional(),
+  }),
+  z.object({
+    name: Line(200),
+    side: z.enum(MEMBER_SIDES).default('guest'),
+    role: z.enum(MEMBER_ROLES).default('member'),
+    organisation: OrgRefInput.nullable().optional(),
+  }),
 ]);
-export const MeetingInput = z.object({ title: Line(300), with: z.array(Line(300)).max(30).default([]), notes: z.string().trim().max(5000).nullable().optional() });
+export const MeetingInput = z.object({
+  title: Line(300),
+  with: z.array(Line(300)).max(30).default([]),
+  notes: z.string().trim().max(5000).nullable().optional(),
+});
 export const StopInput = z.object({
   day: Day,
   city: Line(120),
@@ -252,9 +263,24 @@ export const DelegationInput = z.object({
   publish: z.boolean().default(false),
 });
 export type DelegationInput = z.infer<typeof DelegationInput>;
-export const DelegationPatch = DelegationInput.omit({ publish: true }).partial().extend({ status: z.enum(DELEGATION_STATUSES).optional(), version: Version });
+/** Members and itinerary, when given, replace the lists (no default here: an omitted list is left as it is). */
+export const DelegationPatch = DelegationInput.omit({ publish: true, members: true, itinerary: true })
+  .partial()
+  .extend({
+    members: z.array(MemberInput).max(100).optional(),
+    itinerary: z.array(StopInput).max(100).optional(),
+    status: z.enum(DELEGATION_STATUSES).optional(),
+    version: Version,
+  });
 
-export const Member = z.object({ id: z.string(), personId: z.string().nullable(), name: z.string(), side: z.enum(MEMBER_SIDES), role: z.enum(MEMBER_ROLES), organisation: OrgRef.nullable() });
+export const Member = z.object({
+  id: z.string(),
+  personId: z.string().nullable(),
+  name: z.string(),
+  side: z.enum(MEMBER_SIDES),
+  role: z.enum(MEMBER_ROLES),
+  organisation: OrgRef.nullable(),
+});
 export const Stop = z.object({
   id: z.string(),
   day: z.string(),
@@ -275,7 +301,10 @@ export const FocalPersonInput = z.object({
   /** A person of the registry, or a name as written; neither = an open slot (promised, not yet appointed). */
   personId: z.uuid().nullable().optional(),
   personName: z.string().trim().max(200).nullable().optional(),
-  contact: z.object({ email: z.email().optional(), phone: z.string().trim().max(40).optional() }).nullable().optional(),
+  contact: z
+    .object({ email: z.email().optional(), phone: z.string().trim().max(40).optional() })
+    .nullable()
+    .optional(),
   delegationId: z.uuid().nullable().optional(),
   agreementId: z.uuid().nullable().optional(),
   promisedOn: Day.nullable().optional(),
@@ -285,7 +314,10 @@ export const FocalPersonInput = z.object({
 export const FocalAppointInput = z.object({
   personId: z.uuid().nullable().optional(),
   personName: z.string().trim().max(200).nullable().optional(),
-  contact: z.object({ email: z.email().optional(), phone: z.string().trim().max(40).optional() }).nullable().optional(),
+  contact: z
+    .object({ email: z.email().optional(), phone: z.string().trim().max(40).optional() })
+    .nullable()
+    .optional(),
   appointedOn: Day,
   version: Version,
 });
@@ -328,7 +360,13 @@ export const FollowUpInput = z.object({
   ownerUserId: z.uuid().nullable().optional(),
   dueOn: Day.nullable().optional(),
 });
-export const FollowUpPatch = z.object({ status: z.enum(FOLLOW_UP_STATUSES).optional(), doneOn: Day.nullable().optional(), dueOn: Day.nullable().optional(), ownerUserId: z.uuid().nullable().optional(), version: Version });
+export const FollowUpPatch = z.object({
+  status: z.enum(FOLLOW_UP_STATUSES).optional(),
+  doneOn: Day.nullable().optional(),
+  dueOn: Day.nullable().optional(),
+  ownerUserId: z.uuid().nullable().optional(),
+  version: Version,
+});
 export const FollowUp = z.object({
   id: z.string(),
   delegationId: z.string(),
@@ -366,7 +404,9 @@ export const OpportunityInput = z.object({
   open: z.boolean().default(true),
 });
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
-export const OpportunityPatch = OpportunityInput.omit({ open: true }).partial().extend({ status: z.enum(OPPORTUNITY_STATUSES).optional(), version: Version });
+export const OpportunityPatch = OpportunityInput.omit({ open: true })
+  .partial()
+  .extend({ status: z.enum(OPPORTUNITY_STATUSES).optional(), version: Version });
 export const Opportunity = z.object({
   id: z.string(),
   key: z.string().nullable(),
@@ -407,7 +447,11 @@ export const OpportunityQuery = z.object({
 });
 export const OpportunityPage = listOf(Opportunity);
 export const ApplicationInput = z.object({ kind: z.enum(APPLICATION_KINDS), statement: z.string().trim().max(5000).optional() });
-export const ApplicationDecision = z.object({ status: z.enum(['shortlisted', 'accepted', 'declined']), note: z.string().trim().max(2000).optional(), version: Version });
+export const ApplicationDecision = z.object({
+  status: z.enum(['shortlisted', 'accepted', 'declined']),
+  note: z.string().trim().max(2000).optional(),
+  version: Version,
+});
 export const Application = z.object({
   id: z.string(),
   opportunityId: z.string(),
@@ -455,7 +499,7 @@ export type Delegation = z.infer<typeof Delegation>;
 export const DelegationQuery = z.object({
   countries: z
     .string()
-    .regex(/^[A-Z]{2}-[A-Z]{2}$/, 'two country codes, like PK-CN')
+    .regex(/^[A-Z]{2}-[A-Z]{2}$/, 'validation.country_pair')
     .optional(),
   country: Country.optional(),
   q: z.string().trim().max(200).optional(),
@@ -478,7 +522,7 @@ export const Suggestion = z.object({
 });
 export const Suggestions = z.object({ sides: z.array(z.object({ country: z.string(), items: z.array(Suggestion) })) });
 
-export const CountryPairQuery = z.object({ pair: z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/, 'two country codes, like PK-CN') });
+export const CountryPairQuery = z.object({ pair: z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/, 'validation.country_pair') });
 export const CountryPair = z.object({
   countries: z.tuple([z.string(), z.string()]),
   agreements: z.array(AgreementSummary),

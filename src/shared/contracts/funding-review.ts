@@ -254,7 +254,7 @@ export const DecisionInput = z
     amount: z.number().finite().positive().max(1e13).optional(),
     reasons: Text(5000),
   })
-  .refine((d) => d.decision !== 'fund' || d.amount !== undefined, { message: 'a funded application needs an amount', path: ['amount'] });
+  .refine((d) => d.decision !== 'fund' || d.amount !== undefined, { message: 'validation.funded_needs_amount', path: ['amount'] });
 export type DecisionInput = z.infer<typeof DecisionInput>;
 
 export const PublishInput = z.strictObject({

@@ -28,7 +28,7 @@ export const LongText3 = z.strictObject({
 export type LongText3 = z.infer<typeof LongText3>;
 
 /** Keys of form fields, sections and rubric criteria: identifiers, so they are safe as object keys and facts. */
-export const FieldKey = z.string().regex(/^[a-z][A-Za-z0-9_]{0,63}$/, 'a lower-case letter, then letters, digits or _ (at most 64)');
+export const FieldKey = z.string().regex(/^[a-z][A-Za-z0-9_]{0,63}$/, 'validation.field_key');
 
 const isTimeZone = (tz: string) => {
   try {
@@ -39,7 +39,7 @@ const isTimeZone = (tz: string) => {
   }
 };
 export const TimeZone = z.string().min(1).max(64).refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai');
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD or CNY');
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'validation.currency_code');
 export const Money = z.number().finite().min(0).max(1e13);
 
 // ── Programs ─────────────────────────────────────────────────────────────────
@@ -80,7 +80,7 @@ export const Instrument = z
     max: Money.optional(),
     note: Text3.optional(),
   })
-  .refine((i) => i.min === undefined || i.max === undefined || i.min <= i.max, { message: 'min must not exceed max', path: ['max'] });
+  .refine((i) => i.min === undefined || i.max === undefined || i.min <= i.max, { message: 'validation.min_over_max', path: ['max'] });
 export type Instrument = z.infer<typeof Instrument>;
 
 export const FIELD_TYPES = ['text', 'longtext', 'number', 'money', 'date', 'select', 'multiselect', 'boolean', 'file'] as const;
@@ -130,14 +130,14 @@ export const ApplicationForm = z.strictObject({ sections: z.array(FormSection).m
       const path = ['sections', s, 'fields', f];
       if (seen.has(field.key)) ctx.addIssue({ code: 'custom', path: [...path, 'key'], message: `duplicate field key ${field.key}` });
       if ((field.type === 'select' || field.type === 'multiselect') && !field.options?.length) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'a choice field needs options' });
+        ctx.addIssue({ code: 'custom', path: [...path, 'options'], message: 'validation.choice_needs_options' });
       }
       if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
-        ctx.addIssue({ code: 'custom', path: [...path, 'max'], message: 'min must not exceed max' });
+        ctx.addIssue({ code: 'custom', path: [...path, 'max'], message: 'validation.min_over_max' });
       }
       if (field.visibleWhen) {
         const target = seen.get(field.visibleWhen.field);
-        if (!target) ctx.addIssue({ code: 'custom', path: [...path, 'visibleWhen', 'field'], message: 'must name an earlier field' });
+        if (!target) ctx.addIssue({ code: 'custom', path: [...path, 'visibleWhen', 'field'], message: 'validation.earlier_field' });
       }
       seen.set(field.key, field);
     });
@@ -160,7 +160,7 @@ export const Rubric = z
     scaleMax: z.number().int().min(1).max(100),
   })
   .superRefine((r, ctx) => {
-    if (r.scaleMin >= r.scaleMax) ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: 'scaleMax must exceed scaleMin' });
+    if (r.scaleMin >= r.scaleMax) ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: 'validation.scale_max' });
     const keys = new Set<string>();
     r.criteria.forEach((c, i) => {
       if (keys.has(c.key)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'key'], message: `duplicate criterion key ${c.key}` });
@@ -205,10 +205,10 @@ const CallFields = z.strictObject({
 
 const callChecks = (c: Partial<z.infer<typeof CallFields>>, ctx: z.RefinementCtx) => {
   if (c.opensAt && c.closesAt && Date.parse(c.opensAt) >= Date.parse(c.closesAt)) {
-    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'the call must close after it opens' });
+    ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'validation.call_closes_after_opening' });
   }
   if (c.reviewerLoadMin !== undefined && c.reviewerLoadMax !== undefined && c.reviewerLoadMin > c.reviewerLoadMax) {
-    ctx.addIssue({ code: 'custom', path: ['reviewerLoadMax'], message: 'the maximum load must not be below the minimum' });
+    ctx.addIssue({ code: 'custom', path: ['reviewerLoadMax'], message: 'validation.load_max_below_min' });
   }
   const kinds = new Set<string>();
   c.instruments?.forEach((i, n) => {
@@ -361,7 +361,7 @@ export type ScreeningKind = (typeof SCREENING_KINDS)[number];
 
 export const ScreeningInput = z
   .strictObject({ kind: z.enum(SCREENING_KINDS), reason: z.string().trim().max(5000).optional() })
-  .refine((s) => s.kind === 'accept' || (s.reason && s.reason.length > 0), { message: 'a reason is required', path: ['reason'] });
+  .refine((s) => s.kind === 'accept' || (s.reason && s.reason.length > 0), { message: 'validation.reason_required', path: ['reason'] });
 export type ScreeningInput = z.infer<typeof ScreeningInput>;
 
 export const InfoResponseInput = z.strictObject({

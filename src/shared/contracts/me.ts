@@ -152,7 +152,7 @@ const Key = z
   .trim()
   .min(1)
   .max(80)
-  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'lower-case letters, digits and _ . -');
+  .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'validation.code_chars_lower');
 
 export const PolicyInput = z.object({
   key: Key.optional(),

@@ -63,13 +63,19 @@ export const Names = z.strictObject({
   zh: z.string().trim().min(1).max(300).optional(),
   ur: z.string().trim().min(1).max(300).optional(),
 });
-export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. CN or PK');
+export const PartialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'validation.partial_date');
+export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'validation.country_code');
 export const Fact = z.object({ field: z.string().optional(), value: z.union([z.string(), z.number()]).optional(), text: z.string(), source: z.string() });
 
 const common = {
   /** A stable slug for imports and reference data, e.g. zone:zhongguancun. */
-  key: z.string().trim().min(1).max(120).regex(/^[\p{L}\p{N}:._-]+$/u, 'letters, digits and : . _ -').nullish(),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[\p{L}\p{N}:._-]+$/u, 'validation.key_chars')
+    .nullish(),
   names: Names,
   nativeName: z.string().trim().max(300).nullish(),
   abbreviation: z.string().trim().max(40).nullish(),
@@ -103,7 +109,10 @@ export const IncubatorInput = z.strictObject({
   hostZoneId: z.uuid().nullish(),
   foundedOn: PartialDate.nullish(),
   spaceM2: z.number().positive().max(1e8).nullish(),
-  certifications: z.array(z.strictObject({ name: z.string().min(1).max(200), year: z.number().int().min(1900).max(2100) })).max(50).optional(),
+  certifications: z
+    .array(z.strictObject({ name: z.string().min(1).max(200), year: z.number().int().min(1900).max(2100) }))
+    .max(50)
+    .optional(),
 });
 export const EnterpriseInput = z.strictObject({
   ...common,
@@ -118,7 +127,10 @@ export const EnterpriseInput = z.strictObject({
   certifiedHighTechOn: PartialDate.nullish(),
   valuationUsd: z.number().min(0).nullish(),
   listed: z.boolean().optional(),
-  revenueHistory: z.array(z.strictObject({ year: z.number().int().min(1900).max(2100), revenue: z.number().min(0) })).max(100).optional(),
+  revenueHistory: z
+    .array(z.strictObject({ year: z.number().int().min(1900).max(2100), revenue: z.number().min(0) }))
+    .max(100)
+    .optional(),
 });
 export const InstitutionInput = z.strictObject({ ...common, kind: z.enum(INSTITUTION_KINDS), parentId: z.uuid().nullish() });
 export const InvestorInput = z.strictObject({ ...common, kind: z.enum(INVESTOR_KINDS) });

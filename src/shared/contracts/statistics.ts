@@ -75,13 +75,13 @@ export const PeriodInput = z.object({
     .trim()
     .min(1)
     .max(60)
-    .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . -'),
+    .regex(/^[A-Za-z0-9_.-]+$/, 'validation.code_chars'),
   names: z.object({ en: z.string().trim().min(1).max(200), zh: z.string().trim().max(200).optional(), ur: z.string().trim().max(200).optional() }),
   calendar: z.enum(['calendar', 'fiscal_jul_jun']),
   /** Entities of this country file in it (ISO code); absent: every country. */
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. CN or PK')
+    .regex(/^[A-Z]{2}$/, 'validation.country_code')
     .optional(),
   /** The year the period ends in (FY July 2024 – June 2025 → 2025). */
   year: z.number().int().min(1980).max(2100),
@@ -200,7 +200,7 @@ export const SaveValuesInput = z.object({ values: Values, version: z.number().in
 export const SubmitInput = z.object({ explanation: z.string().trim().max(2000).optional() });
 export const ReviewInput = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve'), reason: z.string().trim().max(2000).optional() }),
-  z.object({ decision: z.literal('return'), reason: z.string().trim().min(3, 'say what must be corrected').max(2000) }),
+  z.object({ decision: z.literal('return'), reason: z.string().trim().min(3, 'validation.say_what_to_correct').max(2000) }),
 ]);
 export const ReopenInput = z.object({ reason: z.string().trim().min(3).max(2000) });
 export const ValidateInput = z.object({ values: Values });

@@ -38,14 +38,14 @@ export const CONTRACT_STATUSES = ['submitted', 'returned', 'registered', 'reject
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const CURRENCIES = ['CNY', 'PKR', 'USD', 'EUR', 'MYR'] as const;
 
-const Country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 country code');
+const Country = z.string().regex(/^[A-Z]{2}$/, 'validation.country_code');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ListingText = z.object({ title: Text(200), summary: Text(2000), details: z.string().trim().max(20000).optional() });
 export type ListingText = z.infer<typeof ListingText>;
 export const ListingTexts = z
   .object({ en: ListingText.optional(), zh: ListingText.optional(), ur: ListingText.optional() })
-  .refine((t) => Object.values(t).some(Boolean), { message: 'Write the listing in at least one language.' });
+  .refine((t) => Object.values(t).some(Boolean), { message: 'validation.listing_one_language' });
 export const ListingIp = z.object({ type: z.enum(IP_TYPES), number: z.string().trim().max(60).nullable().optional(), status: z.enum(IP_STATUSES) });
 
 const Keywords = z.array(z.string().trim().min(1).max(60)).max(30);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityType } from '../../../../shared/contracts/registry';
 import { translate } from '../../../../shared/i18n';
 import type { Language } from '../../../../shared/roles';
-import { zodErrorMap } from '../../../platform/http/validation';
+import { issueMessage, zodErrorMap } from '../../../platform/http/validation';
 import { ENTITY_CONFIG } from '../entity-types';
 import { COLUMNS, type Column } from './columns';
 import type { Table } from './read-table';
@@ -101,7 +101,7 @@ export function recordBuilder(type: EntityType, table: Table, lang: Language, lo
     if (!result.success || badColumns.size) {
       for (const issue of result.error?.issues ?? []) {
         const column = columnOf(columns, issue.path.map(String));
-        if (!badColumns.has(column)) errors.push({ row, column, message: issue.message });
+        if (!badColumns.has(column)) errors.push({ row, column, message: issueMessage(lang, issue.message) });
       }
       return null;
     }

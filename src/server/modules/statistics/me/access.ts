@@ -1,8 +1,6 @@
-import type { z } from 'zod';
 import type { Ctx } from '../../../platform/context';
 import { requireActor } from '../../../platform/context';
 import { AppError, forbidden } from '../../../platform/errors';
-import { zodErrorMap } from '../../../platform/http/validation';
 import { allows, type Permission } from '../../../platform/permissions';
 
 type MePermission = Extract<Permission, 'statistics.read' | 'statistics.manage'>;
@@ -20,17 +18,7 @@ export function requirePermission(ctx: Ctx, permission: MePermission) {
 
 export const canManage = (ctx: Ctx): boolean => !!ctx.actor && allows('statistics.manage', rolesOf(ctx));
 
-/** The verb's own parse of its input (the route has parsed it already): a 422 with zod's messages in the caller's language. */
-export function parseInput<S extends z.ZodType>(ctx: Ctx, schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw, { error: zodErrorMap(ctx.lang) });
-  if (result.success) return result.data;
-  throw new AppError(
-    422,
-    'validation_failed',
-    {},
-    result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code })),
-  );
-}
+export { parseInput } from '../../../platform/http/validation';
 
 /** A 422 whose details carry messages of the `me` catalogue, already translated. */
 export function invalid(details: { path: string; message: string }[]): AppError {

@@ -1,7 +1,5 @@
-import type { z } from 'zod';
 import { type Ctx, requireActor } from '../../../platform/context';
-import { AppError, forbidden } from '../../../platform/errors';
-import { zodErrorMap } from '../../../platform/http/validation';
+import { forbidden } from '../../../platform/errors';
 import { allows, type Permission } from '../../../platform/permissions';
 
 /**
@@ -21,13 +19,4 @@ export function requirePermission(ctx: Ctx, permission: Permission) {
   return actor;
 }
 
-export function parseInput<S extends z.ZodType>(ctx: Ctx, schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw, { error: zodErrorMap(ctx.lang) });
-  if (result.success) return result.data;
-  throw new AppError(
-    422,
-    'validation_failed',
-    {},
-    result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message, code: i.code })),
-  );
-}
+export { parseInput } from '../../../platform/http/validation';
