@@ -62,4 +62,12 @@ describe('concepts', () => {
   it('matches English terms as whole words only', () => {
     expect(findConcepts(['PVC pipes'])).not.toContain('solar_cell');
   });
+
+  it('reads "no grid power" as off-grid, not as a smart grid, in the three languages', () => {
+    for (const text of ['A solar pump that needs no grid power', '无需电网的光伏水泵', 'گرڈ کے بغیر چلنے والا سولر پمپ']) {
+      expect(findConcepts([text]), text).toContain('off_grid');
+      expect(findConcepts([text]), text).not.toContain('smart_grid');
+    }
+    expect(findConcepts(['智能电网调度'])).toContain('smart_grid');
+  });
 });
