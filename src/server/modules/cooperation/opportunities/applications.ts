@@ -37,7 +37,10 @@ const link = (opportunityId: string) => `/cooperation/opportunities/${opportunit
 async function offeringSideUsers(tx: Tx, opp: OpportunityRow, except: string): Promise<string[]> {
   const named = new Set([...opp.managerUserIds, ...(opp.createdBy ? [opp.createdBy] : [])]);
   if (named.size === 0) {
-    const officers = await tx.select({ userId: userRoles.userId }).from(userRoles).where(inArray(userRoles.role, ['cooperation_officer']));
+    const officers = await tx
+      .select({ userId: userRoles.userId })
+      .from(userRoles)
+      .where(inArray(userRoles.role, ['cooperation_officer']));
     for (const o of officers) named.add(o.userId);
   }
   named.delete(except);
@@ -124,7 +127,13 @@ export async function decideApplication(ctx: Ctx, id: string, input: z.output<ty
       .where(eq(coopApplications.id, id))
       .returning();
     await audit({ action: 'cooperation.application.decide', entityType: 'coop_application', entityId: id, before, after: row });
-    await notify(tx, before.userId, 'cooperation_application_decided', { title: titleText(opp.title), status: input.status, context: input.status, note: input.note ?? '' }, link(opp.id));
+    await notify(
+      tx,
+      before.userId,
+      'cooperation_application_decided',
+      { title: titleText(opp.title), status: input.status, context: input.status, note: input.note ?? '' },
+      link(opp.id),
+    );
     return toApplication(row, opp.title);
   });
 }

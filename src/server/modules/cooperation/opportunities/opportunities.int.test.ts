@@ -24,7 +24,8 @@ describe('cooperation reference records and the opportunities board', () => {
   const inject = (s: Session | null, method: string, url: string, payload?: unknown) =>
     t.app.inject({ method: method as 'GET', url, headers: s?.headers ?? {}, ...(payload === undefined ? {} : { payload: payload as object }) });
   const count = async (table: string) => (await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0].n;
-  const keyed = async (table: string) => (await queryRows<{ key: string }>(t.database.db, sql.raw(`select key from ${table} where key is not null`))).map((r) => r.key);
+  const keyed = async (table: string) =>
+    (await queryRows<{ key: string }>(t.database.db, sql.raw(`select key from ${table} where key is not null`))).map((r) => r.key);
 
   beforeAll(async () => {
     t = await makeTestApp();
@@ -84,7 +85,17 @@ describe('cooperation reference records and the opportunities board', () => {
   });
 
   it('loading twice adds nothing', async () => {
-    const tables = ['coop_agreements', 'coop_agreement_parties', 'coop_delegations', 'coop_delegation_members', 'coop_itinerary_stops', 'coop_focal_persons', 'coop_opportunities', 'coop_follow_ups', 'audit_log'];
+    const tables = [
+      'coop_agreements',
+      'coop_agreement_parties',
+      'coop_delegations',
+      'coop_delegation_members',
+      'coop_itinerary_stops',
+      'coop_focal_persons',
+      'coop_opportunities',
+      'coop_follow_ups',
+      'audit_log',
+    ];
     const before = await Promise.all(tables.map(count));
     expect(await loadCooperationReference(systemCtx(t.database, t.config, log, 'test'))).toEqual({ loaded: 0 });
     expect(await Promise.all(tables.map(count))).toEqual(before);
@@ -105,7 +116,9 @@ describe('cooperation reference records and the opportunities board', () => {
     expect((await inject(null, 'GET', `/api/v1/cooperation/opportunities?q=${encodeURIComponent('实习')}`)).json().total).toBe(2);
     expect((await inject(null, 'GET', '/api/v1/cooperation/opportunities?country=PK')).json().total).toBe(0);
     // The public cannot ask for drafts: it still gets the open board.
-    expect((await inject(null, 'GET', '/api/v1/cooperation/opportunities?status=draft')).json().items.every((o: { status: string }) => o.status === 'open')).toBe(true);
+    expect(
+      (await inject(null, 'GET', '/api/v1/cooperation/opportunities?status=draft')).json().items.every((o: { status: string }) => o.status === 'open'),
+    ).toBe(true);
   });
 
   let torchId: string;
@@ -114,13 +127,19 @@ describe('cooperation reference records and the opportunities board', () => {
     const board = (await inject(null, 'GET', '/api/v1/cooperation/opportunities?limit=100')).json();
     torchId = board.items.find((o: { key: string }) => o.key === 'opp:torch-center-internships-2018').id;
     const before = await count('audit_log');
-    const res = await inject(student, 'POST', `/api/v1/cooperation/opportunities/${torchId}/applications`, { kind: 'application', statement: 'MS student in materials science.' });
+    const res = await inject(student, 'POST', `/api/v1/cooperation/opportunities/${torchId}/applications`, {
+      kind: 'application',
+      statement: 'MS student in materials science.',
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ applicantName: 'Ayesha Khan', kind: 'application', status: 'submitted' });
     applicationId = res.json().id;
     expect(await count('audit_log')).toBe(before + 1);
     // Nobody created the reference offer: the cooperation officers are told.
-    const [n] = await queryRows<{ kind: string; link: string }>(t.database.db, sql`select kind, link from notifications where user_id = ${officer.userId} order by created_at desc limit 1`);
+    const [n] = await queryRows<{ kind: string; link: string }>(
+      t.database.db,
+      sql`select kind, link from notifications where user_id = ${officer.userId} order by created_at desc limit 1`,
+    );
     expect(n).toEqual({ kind: 'cooperation_application_received', link: `/cooperation/opportunities/${torchId}` });
 
     const list = await inject(officer, 'GET', `/api/v1/cooperation/opportunities/${torchId}/applications`);
@@ -129,7 +148,10 @@ describe('cooperation reference records and the opportunities board', () => {
     expect((await inject(officer, 'GET', `/api/v1/cooperation/opportunities/${torchId}`)).json().applicationCount).toBe(1);
     // The student is not the offering side.
     expect((await inject(student, 'GET', `/api/v1/cooperation/opportunities/${torchId}/applications`)).statusCode).toBe(403);
-    expect((await inject(student, 'GET', `/api/v1/cooperation/opportunities/${torchId}`)).json().mine).toMatchObject({ id: applicationId, status: 'submitted' });
+    expect((await inject(student, 'GET', `/api/v1/cooperation/opportunities/${torchId}`)).json().mine).toMatchObject({
+      id: applicationId,
+      status: 'submitted',
+    });
 
     const again = await inject(student, 'POST', `/api/v1/cooperation/opportunities/${torchId}/applications`, { kind: 'interest' });
     expect(again.statusCode).toBe(409);
@@ -140,10 +162,17 @@ describe('cooperation reference records and the opportunities board', () => {
   it('lets the offering side decide with a note the applicant is told of, with a version check', async () => {
     const stale = await inject(officer, 'PATCH', `/api/v1/cooperation/applications/${applicationId}`, { status: 'shortlisted', version: 9 });
     expect(stale.statusCode).toBe(409);
-    const ok = await inject(officer, 'PATCH', `/api/v1/cooperation/applications/${applicationId}`, { status: 'shortlisted', note: 'Interview in March.', version: 1 });
+    const ok = await inject(officer, 'PATCH', `/api/v1/cooperation/applications/${applicationId}`, {
+      status: 'shortlisted',
+      note: 'Interview in March.',
+      version: 1,
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'shortlisted', decisionNote: 'Interview in March.', version: 2 });
-    const [n] = await queryRows<{ kind: string }>(t.database.db, sql`select kind from notifications where user_id = ${student.userId} order by created_at desc limit 1`);
+    const [n] = await queryRows<{ kind: string }>(
+      t.database.db,
+      sql`select kind from notifications where user_id = ${student.userId} order by created_at desc limit 1`,
+    );
     expect(n.kind).toBe('cooperation_application_decided');
     expect((await inject(student, 'PATCH', `/api/v1/cooperation/applications/${applicationId}`, { status: 'accepted', version: 2 })).statusCode).toBe(403);
     const withdrawn = await inject(student, 'POST', `/api/v1/cooperation/applications/${applicationId}/withdraw`);
@@ -165,7 +194,11 @@ describe('cooperation reference records and the opportunities board', () => {
     expect(late.statusCode).toBe(422);
     expect(late.json().error.message).toContain('has passed');
 
-    const open = await inject(officer, 'POST', '/api/v1/cooperation/opportunities', { kind: 'event', title: { en: 'Soon closed' }, offeredBy: { name: 'Some partner', country: 'CN' } });
+    const open = await inject(officer, 'POST', '/api/v1/cooperation/opportunities', {
+      kind: 'event',
+      title: { en: 'Soon closed' },
+      offeredBy: { name: 'Some partner', country: 'CN' },
+    });
     const closed = await inject(officer, 'PATCH', `/api/v1/cooperation/opportunities/${open.json().id}`, { status: 'closed', version: 1 });
     expect(closed.statusCode, closed.body).toBe(200);
     const refused = await inject(student, 'POST', `/api/v1/cooperation/opportunities/${open.json().id}/applications`, { kind: 'interest' });
@@ -198,6 +231,9 @@ describe('cooperation reference records and the opportunities board', () => {
       delegationId: '00000000-0000-4000-8000-000000000002',
     });
     expect(noDelegation.statusCode).toBe(422);
-    expect((await inject(student, 'POST', '/api/v1/cooperation/opportunities', { kind: 'call', title: { en: 'Mine' }, offeredBy: { name: 'X', country: 'PK' } })).statusCode).toBe(403);
+    expect(
+      (await inject(student, 'POST', '/api/v1/cooperation/opportunities', { kind: 'call', title: { en: 'Mine' }, offeredBy: { name: 'X', country: 'PK' } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -23,7 +23,8 @@ export async function opportunitiesRoutes(app: App, platform: Platform): Promise
     config: { permission: 'public' },
     schema: {
       tags,
-      summary: 'The board: open opportunities (internships, scholarships, exhibitions, calls, matchmaking, co-funding); staff may ask for drafts and closed ones',
+      summary:
+        'The board: open opportunities (internships, scholarships, exhibitions, calls, matchmaking, co-funding); staff may ask for drafts and closed ones',
       querystring: OpportunityQuery,
       response: { 200: OpportunityPage },
     },
@@ -46,7 +47,13 @@ export async function opportunitiesRoutes(app: App, platform: Platform): Promise
   });
   app.patch('/api/v1/cooperation/opportunities/:id', {
     config: { permission: 'cooperation.manage' },
-    schema: { tags, summary: 'Change, open or close an opportunity; 409 on a stale version', params: IdParam, body: OpportunityPatch, response: { 200: Opportunity } },
+    schema: {
+      tags,
+      summary: 'Change, open or close an opportunity; 409 on a stale version',
+      params: IdParam,
+      body: OpportunityPatch,
+      response: { 200: Opportunity },
+    },
     handler: async (request) => updateOpportunity(ctxOf(platform, request), request.params.id, request.body),
   });
   app.post('/api/v1/cooperation/opportunities/:id/applications', {

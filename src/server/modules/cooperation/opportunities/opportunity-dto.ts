@@ -30,7 +30,12 @@ export function toOpportunity(row: OpportunityRow, opts: OpportunityDtoOptions):
     kind: row.kind as Opportunity['kind'],
     title: clean(row.title),
     description: clean(row.description),
-    offeredBy: { entityType: row.offeredBy.entityType ?? null, entityId: row.offeredBy.entityId ?? null, name: row.offeredBy.name, country: row.offeredBy.country },
+    offeredBy: {
+      entityType: row.offeredBy.entityType ?? null,
+      entityId: row.offeredBy.entityId ?? null,
+      name: row.offeredBy.name,
+      country: row.offeredBy.country,
+    },
     forCountry: row.forCountry,
     city: row.city,
     places: row.places,

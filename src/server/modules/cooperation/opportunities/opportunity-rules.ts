@@ -15,7 +15,10 @@ export function isAccepting(row: { status: string; deadline: string | null }, to
 }
 
 /** Why an opportunity takes no application (null when it does): it is a draft, closed, or past its deadline. */
-export function refusalOf(row: { status: string; deadline: string | null; opensOn?: string | null }, today: string): 'draft' | 'closed' | 'past_deadline' | 'not_yet_open' | null {
+export function refusalOf(
+  row: { status: string; deadline: string | null; opensOn?: string | null },
+  today: string,
+): 'draft' | 'closed' | 'past_deadline' | 'not_yet_open' | null {
   if (row.status === 'draft') return 'draft';
   if (row.status === 'closed') return 'closed';
   if (row.deadline !== null && row.deadline < today) return 'past_deadline';

@@ -25,6 +25,9 @@ export async function resolveOrg(db: Db | Tx, input: z.output<typeof OrgRefInput
   if (!('entityType' in input)) return { entityType: null, entityId: null, name: input.name, country: input.country };
   const table = ORG_TABLES[input.entityType as OrgType];
   const [row] = await db.select({ names: table.names, nativeName: table.nativeName, country: table.country }).from(table).where(eq(table.id, input.entityId));
-  if (!row) throw new AppError(422, 'cooperation.opportunities.org_not_found', { type: input.entityType }, [{ path, message: 'no such organisation in the registry', code: 'org_not_found' }]);
+  if (!row)
+    throw new AppError(422, 'cooperation.opportunities.org_not_found', { type: input.entityType }, [
+      { path, message: 'no such organisation in the registry', code: 'org_not_found' },
+    ]);
   return { entityType: input.entityType, entityId: input.entityId, name: nativeName(row), country: row.country };
 }

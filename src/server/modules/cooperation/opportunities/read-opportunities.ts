@@ -22,7 +22,10 @@ export async function opportunitiesFor(ctx: Ctx, rows: OpportunityRow[], opts: {
   const staff = readsStaff(ctx);
   const [delegations, counts, mine] = await Promise.all([
     delegationIds.length
-      ? db.select({ id: coopDelegations.id, title: coopDelegations.title, status: coopDelegations.status }).from(coopDelegations).where(inArray(coopDelegations.id, delegationIds))
+      ? db
+          .select({ id: coopDelegations.id, title: coopDelegations.title, status: coopDelegations.status })
+          .from(coopDelegations)
+          .where(inArray(coopDelegations.id, delegationIds))
       : Promise.resolve([]),
     db
       .select({ id: coopApplications.opportunityId, n: sql<number>`count(*)::int` })
@@ -38,7 +41,12 @@ export async function opportunitiesFor(ctx: Ctx, rows: OpportunityRow[], opts: {
   ]);
   const titleOf = new Map(delegations.filter((d) => staff || d.status === 'published').map((d) => [d.id, d.title]));
   const countOf = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  const mineOf = new Map(mine.map((m) => [m.opportunityId, { id: m.id, kind: m.kind as 'interest' | 'application', status: m.status as NonNullable<Opportunity['mine']>['status'] }]));
+  const mineOf = new Map(
+    mine.map((m) => [
+      m.opportunityId,
+      { id: m.id, kind: m.kind as 'interest' | 'application', status: m.status as NonNullable<Opportunity['mine']>['status'] },
+    ]),
+  );
   const today = opts.today ?? isoDay();
   return rows.map((row) => {
     const reader = isOfferingSide(ctx, row) ? 'offering' : staff ? 'staff' : 'public';
@@ -77,16 +85,18 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Filters: kind, the offering side's country, the country it is for (an offer with no country is for anyone), and
  * words in the titles (any language). Open ones first by deadline (soonest first, none last).
  */
-export async function listOpportunities(ctx: Ctx, query: z.output<typeof OpportunityQuery>, today = isoDay()): Promise<{ items: Opportunity[]; total: number }> {
+export async function listOpportunities(
+  ctx: Ctx,
+  query: z.output<typeof OpportunityQuery>,
+  today = isoDay(),
+): Promise<{ items: Opportunity[]; total: number }> {
   const status = readsStaff(ctx) ? query.status : 'open';
   const where = and(
     status === 'all' ? undefined : eq(coopOpportunities.status, status),
     query.kind ? eq(coopOpportunities.kind, query.kind) : undefined,
     query.country ? sql`${coopOpportunities.offeredBy}->>'country' = ${query.country}` : undefined,
     query.forCountry ? or(eq(coopOpportunities.forCountry, query.forCountry), isNull(coopOpportunities.forCountry)) : undefined,
-    query.q
-      ? sql`exists (select 1 from jsonb_each_text(${coopOpportunities.title}) t where t.value ilike ${`%${escapeLike(query.q)}%`})`
-      : undefined,
+    query.q ? sql`exists (select 1 from jsonb_each_text(${coopOpportunities.title}) t where t.value ilike ${`%${escapeLike(query.q)}%`})` : undefined,
   );
   const [rows, [{ n }]] = await Promise.all([
     ctx.database.db
@@ -103,7 +113,10 @@ export async function listOpportunities(ctx: Ctx, query: z.output<typeof Opportu
 
 /** One opportunity; a draft or closed one is not found for the public. */
 export async function getOpportunity(ctx: Ctx, id: string, today = isoDay()): Promise<Opportunity> {
-  const [row] = await ctx.database.db.select().from(coopOpportunities).where(and(eq(coopOpportunities.id, id), visibleTo(ctx)));
+  const [row] = await ctx.database.db
+    .select()
+    .from(coopOpportunities)
+    .where(and(eq(coopOpportunities.id, id), visibleTo(ctx)));
   if (!row) throw notFound('cooperation.opportunities.not_found');
   const [out] = await opportunitiesFor(ctx, [row], { today });
   return out;

@@ -17,7 +17,14 @@ import {
 import { nativeName } from '../opportunities/org-ref';
 import { type CooperationReference, readCooperationReference } from './reference-files';
 
-const TABLES = { inst: ['institution', institutions], zone: ['zone', zones], inc: ['incubator', incubators], ent: ['enterprise', enterprises], inv: ['investor', investors], person: ['person', people] } as const;
+const TABLES = {
+  inst: ['institution', institutions],
+  zone: ['zone', zones],
+  inc: ['incubator', incubators],
+  ent: ['enterprise', enterprises],
+  inv: ['investor', investors],
+  person: ['person', people],
+} as const;
 type Prefix = keyof typeof TABLES;
 type Entity = { type: string; id: string; name: string; country: string };
 
@@ -36,7 +43,8 @@ async function resolveKeys(tx: Tx, keys: Set<string>): Promise<Map<string, Entit
       .select({ key: table.key, id: table.id, names: table.names, nativeName: table.nativeName, country: table.country })
       .from(table)
       .where(inArray(table.key, list));
-    for (const r of rows) if (r.key) out.set(r.key, { type, id: r.id, name: nativeName(r as { names: Names; nativeName: string | null; country: string }), country: r.country });
+    for (const r of rows)
+      if (r.key) out.set(r.key, { type, id: r.id, name: nativeName(r as { names: Names; nativeName: string | null; country: string }), country: r.country });
   }
   return out;
 }
@@ -100,7 +108,10 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
 
     // Agreements with their parties (and commitments where the seed states one).
     const agreementIds = new Map<string, string>();
-    const haveAgreements = await tx.select({ id: coopAgreements.id, key: coopAgreements.key }).from(coopAgreements).where(inArray(coopAgreements.key, data.agreements.map((a) => a.key).concat('')));
+    const haveAgreements = await tx
+      .select({ id: coopAgreements.id, key: coopAgreements.key })
+      .from(coopAgreements)
+      .where(inArray(coopAgreements.key, data.agreements.map((a) => a.key).concat('')));
     for (const a of haveAgreements) if (a.key) agreementIds.set(a.key, a.id);
     for (const a of data.agreements) {
       if (agreementIds.has(a.key)) continue;
@@ -127,15 +138,32 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
           .returning();
         const partyRows = await tx
           .insert(coopAgreementParties)
-          .values(parties.map((p, position) => ({ agreementId: row.id, position, entityType: p.entityType, entityId: p.entityId, name: p.name, country: p.country, signatory: p.signatory })))
+          .values(
+            parties.map((p, position) => ({
+              agreementId: row.id,
+              position,
+              entityType: p.entityType,
+              entityId: p.entityId,
+              name: p.name,
+              country: p.country,
+              signatory: p.signatory,
+            })),
+          )
           .returning();
         if (a.commitments.length) {
-          await tx.insert(coopCommitments).values(
-            a.commitments.map((c) => ({ agreementId: row.id, deliverable: c.deliverable, owedBy: partyRows[c.owedBy].id, dueOn: c.dueOn, source: c.source })),
-          );
+          await tx
+            .insert(coopCommitments)
+            .values(
+              a.commitments.map((c) => ({ agreementId: row.id, deliverable: c.deliverable, owedBy: partyRows[c.owedBy].id, dueOn: c.dueOn, source: c.source })),
+            );
         }
         agreementIds.set(a.key, row.id);
-        audits.push({ action: 'cooperation.reference.agreement', entityType: 'coop_agreement', entityId: row.id, after: { ...row, parties: partyRows, commitments: a.commitments } });
+        audits.push({
+          action: 'cooperation.reference.agreement',
+          entityType: 'coop_agreement',
+          entityId: row.id,
+          after: { ...row, parties: partyRows, commitments: a.commitments },
+        });
       });
     }
 
@@ -149,7 +177,14 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
     for (const d of data.delegations) {
       if (delegationIds.has(d.key)) continue;
       await guarded(d.key, async () => {
-        const members = d.members.map((m, position) => ({ position, personId: entity(m.person).id, name: entity(m.person).name, side: m.side, role: m.role, organisation: m.organisation ? org(m.organisation) : null }));
+        const members = d.members.map((m, position) => ({
+          position,
+          personId: entity(m.person).id,
+          name: entity(m.person).name,
+          side: m.side,
+          role: m.role,
+          organisation: m.organisation ? org(m.organisation) : null,
+        }));
         const stops = d.itinerary.map((s, position) => ({
           day: s.day,
           position,
@@ -179,7 +214,12 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
         if (members.length) await tx.insert(coopDelegationMembers).values(members.map((m) => ({ ...m, delegationId: row.id })));
         if (stops.length) await tx.insert(coopItineraryStops).values(stops.map((s) => ({ ...s, delegationId: row.id })));
         delegationIds.set(d.key, row.id);
-        audits.push({ action: 'cooperation.reference.delegation', entityType: 'coop_delegation', entityId: row.id, after: { ...row, members, itinerary: stops } });
+        audits.push({
+          action: 'cooperation.reference.delegation',
+          entityType: 'coop_delegation',
+          entityId: row.id,
+          after: { ...row, members, itinerary: stops },
+        });
       });
     }
     const linkedDelegation = (key: string | null) => {
@@ -191,7 +231,12 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
 
     // Focal persons (a record without a person is an open slot).
     const haveFocal = new Set(
-      (await tx.select({ key: coopFocalPersons.key }).from(coopFocalPersons).where(inArray(coopFocalPersons.key, data.focalPersons.map((f) => f.key).concat('')))).map((r) => r.key),
+      (
+        await tx
+          .select({ key: coopFocalPersons.key })
+          .from(coopFocalPersons)
+          .where(inArray(coopFocalPersons.key, data.focalPersons.map((f) => f.key).concat('')))
+      ).map((r) => r.key),
     );
     for (const f of data.focalPersons) {
       if (haveFocal.has(f.key)) continue;
@@ -218,7 +263,12 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
 
     // Offers on the board, open.
     const haveOpportunities = new Set(
-      (await tx.select({ key: coopOpportunities.key }).from(coopOpportunities).where(inArray(coopOpportunities.key, data.opportunities.map((o) => o.key).concat('')))).map((r) => r.key),
+      (
+        await tx
+          .select({ key: coopOpportunities.key })
+          .from(coopOpportunities)
+          .where(inArray(coopOpportunities.key, data.opportunities.map((o) => o.key).concat('')))
+      ).map((r) => r.key),
     );
     for (const o of data.opportunities) {
       if (haveOpportunities.has(o.key)) continue;

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AGREEMENT_STAGES, AGREEMENT_TYPES, COOPERATION_WAYS, MEMBER_ROLES, MEMBER_SIDES, OPPORTUNITY_KINDS, RENEWALS } from '../../../../shared/contracts/cooperation';
+import {
+  AGREEMENT_STAGES,
+  AGREEMENT_TYPES,
+  COOPERATION_WAYS,
+  MEMBER_ROLES,
+  MEMBER_SIDES,
+  OPPORTUNITY_KINDS,
+  RENEWALS,
+} from '../../../../shared/contracts/cooperation';
 import { repoRoot } from '../../../paths';
 
 /**
