@@ -28,7 +28,8 @@ export type DateProblem =
 export function visitDateProblem(startsOn: Day, endsOn: Day, stops: readonly { day: Day; city: string }[]): DateProblem | null {
   if (endsOn < startsOn) return { code: 'cooperation.delegations.dates_reversed', params: { startsOn, endsOn } };
   const index = stops.findIndex((s) => s.day < startsOn || s.day > endsOn);
-  if (index >= 0) return { code: 'cooperation.delegations.stop_outside_visit', params: { index, day: stops[index].day, city: stops[index].city, startsOn, endsOn } };
+  if (index >= 0)
+    return { code: 'cooperation.delegations.stop_outside_visit', params: { index, day: stops[index].day, city: stops[index].city, startsOn, endsOn } };
   return null;
 }
 

@@ -76,7 +76,13 @@ describe('cooperation delegations', () => {
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as string;
     };
-    zjuId = await make('institutions', { names: { en: 'Zhejiang University', zh: '浙江大学' }, kind: 'university', country: 'CN', province: '330000', city: '330100' });
+    zjuId = await make('institutions', {
+      names: { en: 'Zhejiang University', zh: '浙江大学' },
+      kind: 'university',
+      country: 'CN',
+      province: '330000',
+      city: '330100',
+    });
     guestId = await make('people', { names: { en: 'Dr. Nadeem Ahmed', ur: 'ڈاکٹر ندیم احمد' }, country: 'PK', email: 'nadeem@example.pk' });
     hostId = await make('people', { names: { en: 'Liang Gui', zh: '梁桂' }, country: 'CN' });
   }, 60_000);
@@ -94,12 +100,21 @@ describe('cooperation delegations', () => {
     expect(d.itinerary[1]).toMatchObject({ cityCode: '330100', lat: 30.274, lon: 120.155, visited: [{ entityId: zjuId, name: '浙江大学' }] });
     expect(d.itinerary[1].meetings[0].title).toBe('Briefing on the university science park');
     expect(d.internalNotes).toBe('Visa letters were late; ask earlier next time.');
-    const audit = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'cooperation.delegation.create' and entity_id = ${delegationId}`);
+    const audit = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log where action = 'cooperation.delegation.create' and entity_id = ${delegationId}`,
+    );
     expect(audit[0].n).toBe(1);
   });
 
   it('lets the public read a published delegation without its internal notes, and hides drafts', async () => {
-    const draft = await inject(officer, 'POST', '/api/v1/cooperation/delegations', { ...visit(), title: { en: 'Planned return visit' }, publish: false, hostCountry: 'PK', guestCountry: 'CN' });
+    const draft = await inject(officer, 'POST', '/api/v1/cooperation/delegations', {
+      ...visit(),
+      title: { en: 'Planned return visit' },
+      publish: false,
+      hostCountry: 'PK',
+      guestCountry: 'CN',
+    });
     expect(draft.statusCode, draft.body).toBe(201);
     draftId = draft.json().id;
 
@@ -114,7 +129,12 @@ describe('cooperation delegations', () => {
     expect(list.json().items.map((i: { id: string }) => i.id)).toEqual([delegationId]);
     expect((await inject(null, 'GET', `/api/v1/cooperation/delegations/${draftId}`)).statusCode).toBe(404);
     const staff = await inject(analyst, 'GET', '/api/v1/cooperation/delegations?countries=PK-CN');
-    expect(staff.json().items.map((i: { id: string }) => i.id).sort()).toEqual([delegationId, draftId].sort());
+    expect(
+      staff
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+    ).toEqual([delegationId, draftId].sort());
     expect((await inject(analyst, 'GET', `/api/v1/cooperation/delegations/${draftId}`)).json().status).toBe('draft');
     expect((await inject(null, 'GET', '/api/v1/cooperation/delegations?q=science%20parks')).json().total).toBe(1);
     expect((await inject(null, 'GET', '/api/v1/cooperation/delegations?q=%E4%BB%A3%E8%A1%A8%E5%9B%A2')).json().total).toBe(1);
@@ -199,7 +219,10 @@ describe('cooperation delegations', () => {
     expect(new Date(queued[0].run_at).toISOString().slice(0, 10)).toBe('2030-03-13');
 
     const notices = async () =>
-      queryRows<{ kind: string; link: string }>(t.database.db, sql`select kind, link from notifications where user_id = ${analyst.userId} and kind like 'cooperation_follow_up_%' order by created_at`);
+      queryRows<{ kind: string; link: string }>(
+        t.database.db,
+        sql`select kind, link from notifications where user_id = ${analyst.userId} and kind like 'cooperation_follow_up_%' order by created_at`,
+      );
     expect(await remindFollowUps(ctx, '2030-03-10')).toEqual({ due: 0, overdue: 0 });
     expect(await remindFollowUps(ctx, '2030-03-14')).toEqual({ due: 1, overdue: 0 });
     expect(await remindFollowUps(ctx, '2030-03-15')).toEqual({ due: 0, overdue: 0 });

@@ -31,7 +31,8 @@ export async function delegationsRoutes(app: App, platform: Platform) {
     config: { permission: 'public' },
     schema: {
       tags,
-      summary: 'Delegation visits, newest first: published ones for everyone, drafts too for staff; by country pair (either way round), country, words of the title',
+      summary:
+        'Delegation visits, newest first: published ones for everyone, drafts too for staff; by country pair (either way round), country, words of the title',
       querystring: DelegationQuery,
       response: { 200: DelegationPage },
     },

@@ -31,7 +31,14 @@ function geo(): Geography {
 export const divisionOf = (code: string | null | undefined): Division | null => (code ? (geo().byCode.get(code) ?? null) : null);
 
 /** A city name as written, for comparison: case, spaces and the Chinese 市 suffix do not count. */
-const norm = (s: string) => s.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/市$/, '').replace(/ city$/, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/市$/, '')
+    .replace(/ city$/, '');
 
 /** The division a city name (in any of the three scripts) stands for, preferring the given countries in order. */
 export function cityByName(name: string, preferCountries: readonly string[] = []): Division | null {

@@ -64,7 +64,12 @@ export async function summariesOf(db: Reader, rows: DelegationRow[]): Promise<Su
   const ids = rows.map((r) => r.id);
   const [stops, counts] = await Promise.all([
     db
-      .select({ delegationId: coopItineraryStops.delegationId, day: coopItineraryStops.day, position: coopItineraryStops.position, city: coopItineraryStops.city })
+      .select({
+        delegationId: coopItineraryStops.delegationId,
+        day: coopItineraryStops.day,
+        position: coopItineraryStops.position,
+        city: coopItineraryStops.city,
+      })
       .from(coopItineraryStops)
       .where(inArray(coopItineraryStops.delegationId, ids)),
     db

@@ -25,10 +25,7 @@ export const notInRegistry = (path: string, what: 'organisation' | 'person') =>
 export async function resolveOrg(db: Reader, input: OrgInput, path: string): Promise<OrgRef> {
   if ('name' in input) return { entityType: null, entityId: null, name: input.name, country: input.country };
   const table = TABLES[input.entityType];
-  const [row] = await db
-    .select({ names: table.names, nativeName: table.nativeName, country: table.country })
-    .from(table)
-    .where(eq(table.id, input.entityId));
+  const [row] = await db.select({ names: table.names, nativeName: table.nativeName, country: table.country }).from(table).where(eq(table.id, input.entityId));
   if (!row) throw notInRegistry(path, 'organisation');
   return { entityType: input.entityType, entityId: input.entityId, name: nativeNameOf(row), country: row.country };
 }

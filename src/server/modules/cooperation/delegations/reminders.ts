@@ -51,10 +51,20 @@ export async function remindFollowUps(ctx: Ctx, today: string = isoDay()): Promi
       const notice = noticeDue(f, today);
       if (!notice) continue;
       const params = { action: firstText(f.action), delegation: firstText(title), date: f.dueOn, followUpId: f.id, dueOn: f.dueOn };
-      await notify(tx, f.ownerUserId!, notice === 'due' ? 'cooperation_follow_up_due' : 'cooperation_follow_up_overdue', params, delegationLink(f.delegationId));
+      await notify(
+        tx,
+        f.ownerUserId!,
+        notice === 'due' ? 'cooperation_follow_up_due' : 'cooperation_follow_up_overdue',
+        params,
+        delegationLink(f.delegationId),
+      );
       told[notice].push(f.id);
     }
-    if (told.due.length) await tx.update(coopFollowUps).set({ remindedFor: sql`${coopFollowUps.dueOn}` }).where(inArray(coopFollowUps.id, told.due));
+    if (told.due.length)
+      await tx
+        .update(coopFollowUps)
+        .set({ remindedFor: sql`${coopFollowUps.dueOn}` })
+        .where(inArray(coopFollowUps.id, told.due));
     if (told.overdue.length) {
       // An overdue follow-up needs no reminder before its (past) due date any more.
       await tx
@@ -64,7 +74,12 @@ export async function remindFollowUps(ctx: Ctx, today: string = isoDay()): Promi
     }
     await writeAuditMany(tx, ctx, [
       ...told.due.map((id) => ({ action: 'cooperation.follow_up.remind', entityType: 'coop_follow_up', entityId: id, after: { notice: 'due', today } })),
-      ...told.overdue.map((id) => ({ action: 'cooperation.follow_up.remind', entityType: 'coop_follow_up', entityId: id, after: { notice: 'overdue', today } })),
+      ...told.overdue.map((id) => ({
+        action: 'cooperation.follow_up.remind',
+        entityType: 'coop_follow_up',
+        entityId: id,
+        after: { notice: 'overdue', today },
+      })),
     ]);
     return { due: told.due.length, overdue: told.overdue.length };
   });
@@ -73,7 +88,13 @@ export async function remindFollowUps(ctx: Ctx, today: string = isoDay()): Promi
 /** The next day after today on which some follow-up needs a notice, or null. */
 export async function nextReminderDay(tx: Tx, today: string): Promise<string | null> {
   const rows = await tx
-    .select({ status: coopFollowUps.status, dueOn: coopFollowUps.dueOn, ownerUserId: coopFollowUps.ownerUserId, remindedFor: coopFollowUps.remindedFor, overdueNoticeFor: coopFollowUps.overdueNoticeFor })
+    .select({
+      status: coopFollowUps.status,
+      dueOn: coopFollowUps.dueOn,
+      ownerUserId: coopFollowUps.ownerUserId,
+      remindedFor: coopFollowUps.remindedFor,
+      overdueNoticeFor: coopFollowUps.overdueNoticeFor,
+    })
     .from(coopFollowUps)
     .where(
       and(

@@ -9,7 +9,10 @@ import { getDelegation } from './read-delegations';
 const TAG: Record<Language, string> = { en: 'en-GB', zh: 'zh-CN', ur: 'ur-PK' };
 
 /** The report's labels: messages:cooperation.delegations.report.* in the three languages. */
-const labeller = (lang: Language) => (key: string, params: Record<string, unknown> = {}) => translate(lang, `messages:cooperation.delegations.report.${key}`, params);
+const labeller =
+  (lang: Language) =>
+  (key: string, params: Record<string, unknown> = {}) =>
+    translate(lang, `messages:cooperation.delegations.report.${key}`, params);
 
 /** A text in the reader's language, else as first written. */
 const pick = (t: Record<string, string> | null | undefined, lang: Language) => (t ? t[lang] || t.en || t.zh || t.ur || '' : '');
@@ -27,6 +30,11 @@ export function visitReportDoc(d: Delegation, lang: Language, now = new Date()):
   const num = (n: number) => new Intl.NumberFormat(TAG[lang]).format(n);
   const name = (s: string) => (lang === 'ur' ? isolate(s) : s);
   const country = (c: string) => countryName(c, lang);
+  // A text not written in Urdu keeps its own direction on an Urdu page.
+  const text = (tx: Record<string, string> | null | undefined) => {
+    const v = pick(tx, lang);
+    return lang === 'ur' && v && !tx?.ur ? isolate(v) : v;
+  };
   const blocks: ReportBlock[] = [];
 
   blocks.push({
@@ -38,7 +46,7 @@ export function visitReportDoc(d: Delegation, lang: Language, now = new Date()):
       { label: t('cities'), value: d.cities.map(name).join(lang === 'zh' ? '、' : ', ') || '—' },
     ],
   });
-  const purpose = pick(d.purpose, lang);
+  const purpose = text(d.purpose);
   if (purpose) {
     blocks.push({ kind: 'heading', text: t('purpose') });
     blocks.push({ kind: 'paragraph', text: purpose });
@@ -91,7 +99,7 @@ export function visitReportDoc(d: Delegation, lang: Language, now = new Date()):
       columns: [{ label: t('organisation') }, { label: t('topic') }, { label: t('person') }, { label: t('state') }],
       rows: d.focalPersons.map((f) => [
         `${name(f.organisation.name)} (${country(f.country)})`,
-        pick(f.topic, lang),
+        text(f.topic),
         f.personName ? name(f.personName) : t('openSlot'),
         f.state === 'open' && f.promisedOn ? t('promisedOn', { date: day(f.promisedOn) }) : t(`states.${f.state}`),
       ]),
@@ -104,7 +112,7 @@ export function visitReportDoc(d: Delegation, lang: Language, now = new Date()):
       columns: [{ label: t('kind') }, { label: t('offer') }, { label: t('offeredBy') }, { label: t('places'), align: 'end' }],
       rows: d.offers.map((o) => [
         t(`kinds.${o.kind}`),
-        pick(o.title, lang),
+        text(o.title),
         name(o.offeredBy.name),
         o.placesPerYear ? t('perYear', { n: num(o.placesPerYear) }) : o.places ? num(o.places) : '—',
       ]),
@@ -116,7 +124,7 @@ export function visitReportDoc(d: Delegation, lang: Language, now = new Date()):
       caption: t('followUpsAgreed'),
       columns: [{ label: t('action') }, { label: t('owner') }, { label: t('due'), align: 'end' }, { label: t('status') }],
       rows: d.followUps.map((f) => [
-        pick(f.action, lang),
+        text(f.action),
         [f.ownerName ? name(f.ownerName) : null, f.country ? country(f.country) : null].filter(Boolean).join(', ') || '—',
         f.dueOn ? day(f.dueOn) : '—',
         f.overdue ? t('overdue') : f.status === 'done' && f.doneOn ? t('doneOn', { date: day(f.doneOn) }) : t(`followUpStatus.${f.status}`),
@@ -125,7 +133,17 @@ export function visitReportDoc(d: Delegation, lang: Language, now = new Date()):
   }
 
   const sources = [
-    ...new Set([d.source, ...d.itinerary.map((s) => s.source), ...d.focalPersons.map((f) => f.source), ...d.offers.map((o) => o.source), ...d.followUps.map((f) => f.source)].filter((s): s is string => !!s).map((s) => s.split('#')[0])),
+    ...new Set(
+      [
+        d.source,
+        ...d.itinerary.map((s) => s.source),
+        ...d.focalPersons.map((f) => f.source),
+        ...d.offers.map((o) => o.source),
+        ...d.followUps.map((f) => f.source),
+      ]
+        .filter((s): s is string => !!s)
+        .map((s) => s.split('#')[0]),
+    ),
   ];
   if (sources.length) {
     blocks.push({ kind: 'heading', text: t('sources') });

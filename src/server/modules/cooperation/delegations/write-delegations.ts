@@ -38,7 +38,15 @@ async function memberRows(tx: Tx, delegationId: string, members: Member[]) {
     const organisation = await resolveOrgOrNull(tx, m.organisation, `${path}.organisation`);
     if ('personId' in m) {
       const person = await readPerson(tx, m.personId, `${path}.personId`);
-      rows.push({ delegationId, position: i, personId: m.personId, name: person.name, side: m.side, role: m.role, organisation: organisation ?? person.organisation });
+      rows.push({
+        delegationId,
+        position: i,
+        personId: m.personId,
+        name: person.name,
+        side: m.side,
+        role: m.role,
+        organisation: organisation ?? person.organisation,
+      });
     } else {
       rows.push({ delegationId, position: i, personId: null, name: m.name, side: m.side, role: m.role, organisation });
     }

@@ -28,7 +28,11 @@ describe('cooperation focal persons', () => {
     officer = await t.signIn('cooperation_officer');
     analyst = await t.signIn('zone_manager');
     mentor = await t.signIn('mentor');
-    const inst = await inject(admin, 'POST', '/api/v1/institutions', { names: { en: 'Hangzhou Science and Technology Bureau', zh: '杭州市科学技术局' }, kind: 'government_body', country: 'CN' });
+    const inst = await inject(admin, 'POST', '/api/v1/institutions', {
+      names: { en: 'Hangzhou Science and Technology Bureau', zh: '杭州市科学技术局' },
+      kind: 'government_body',
+      country: 'CN',
+    });
     expect(inst.statusCode, inst.body).toBe(201);
     zjuId = inst.json().id;
     const d = await inject(officer, 'POST', '/api/v1/cooperation/delegations', {
@@ -37,7 +41,10 @@ describe('cooperation focal persons', () => {
       guestCountry: 'PK',
       startsOn: '2018-11-26',
       endsOn: '2018-12-07',
-      itinerary: [{ day: '2018-11-27', city: 'Jinan' }, { day: '2018-11-30', city: 'Hangzhou' }],
+      itinerary: [
+        { day: '2018-11-27', city: 'Jinan' },
+        { day: '2018-11-30', city: 'Hangzhou' },
+      ],
       publish: true,
     });
     expect(d.statusCode, d.body).toBe(201);
@@ -51,7 +58,12 @@ describe('cooperation focal persons', () => {
     expect((await inject(mentor, 'POST', '/api/v1/cooperation/focal-persons', { country: 'CN', organisation: jinanPost, topic })).statusCode).toBe(403);
     expect((await inject(analyst, 'POST', '/api/v1/cooperation/focal-persons', { country: 'CN', organisation: jinanPost, topic })).statusCode).toBe(403);
     expect((await inject(null, 'POST', '/api/v1/cooperation/focal-persons', { country: 'CN', organisation: jinanPost, topic })).statusCode).toBe(401);
-    const bad = await inject(officer, 'POST', '/api/v1/cooperation/focal-persons', { country: 'CN', organisation: jinanPost, topic, appointedOn: '2018-11-27' });
+    const bad = await inject(officer, 'POST', '/api/v1/cooperation/focal-persons', {
+      country: 'CN',
+      organisation: jinanPost,
+      topic,
+      appointedOn: '2018-11-27',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('cooperation.focal.appointed_without_person');
     expect(await count('coop_focal_persons')).toBe(before);
@@ -69,11 +81,20 @@ describe('cooperation focal persons', () => {
     hangzhouId = hz.json().id;
     expect(hz.json()).toMatchObject({ state: 'appointed', organisation: { name: '杭州市科学技术局' }, contact: { email: 'zeng@example.cn' } });
 
-    const jn = await inject(officer, 'POST', '/api/v1/cooperation/focal-persons', { country: 'CN', organisation: jinanPost, topic, delegationId, promisedOn: '2018-11-27' });
+    const jn = await inject(officer, 'POST', '/api/v1/cooperation/focal-persons', {
+      country: 'CN',
+      organisation: jinanPost,
+      topic,
+      delegationId,
+      promisedOn: '2018-11-27',
+    });
     expect(jn.statusCode, jn.body).toBe(201);
     jinanId = jn.json().id;
     expect(jn.json()).toMatchObject({ state: 'open', personName: null, promisedOn: '2018-11-27', delegation: { id: delegationId } });
-    const audits = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'cooperation.focal_person.create'`);
+    const audits = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from audit_log where action = 'cooperation.focal_person.create'`,
+    );
     expect(audits[0].n).toBe(2);
   });
 
@@ -92,23 +113,45 @@ describe('cooperation focal persons', () => {
   });
 
   it('fills the open slot, hands the post to a successor keeping the earlier holder as history, and ends a term', async () => {
-    expect((await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Mr. Li', appointedOn: '2019-01-10', version: 5 })).statusCode).toBe(409);
-    expect((await inject(mentor, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Mr. Li', appointedOn: '2019-01-10', version: 1 })).statusCode).toBe(403);
-    const early = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Mr. Li', appointedOn: '2018-11-01', version: 1 });
+    expect(
+      (await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Mr. Li', appointedOn: '2019-01-10', version: 5 }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await inject(mentor, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Mr. Li', appointedOn: '2019-01-10', version: 1 }))
+        .statusCode,
+    ).toBe(403);
+    const early = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, {
+      personName: 'Mr. Li',
+      appointedOn: '2018-11-01',
+      version: 1,
+    });
     expect(early.statusCode).toBe(400);
-    const filled = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Mr. Li', appointedOn: '2019-01-10', version: 1 });
+    const filled = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, {
+      personName: 'Mr. Li',
+      appointedOn: '2019-01-10',
+      version: 1,
+    });
     expect(filled.statusCode, filled.body).toBe(200);
     expect(filled.json()).toMatchObject({ id: jinanId, state: 'appointed', personName: 'Mr. Li', appointedOn: '2019-01-10', history: [], version: 2 });
     expect((await inject(null, 'GET', '/api/v1/cooperation/focal-persons?state=open')).json().total).toBe(0);
 
-    const next = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, { personName: 'Ms. Sun', appointedOn: '2021-06-01', version: 2 });
+    const next = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${jinanId}/appoint`, {
+      personName: 'Ms. Sun',
+      appointedOn: '2021-06-01',
+      version: 2,
+    });
     expect(next.statusCode, next.body).toBe(200);
     const successor = next.json();
     expect(successor.id).not.toBe(jinanId);
     expect(successor).toMatchObject({ state: 'appointed', personName: 'Ms. Sun', organisation: { name: jinanPost.name } });
     expect(successor.history).toEqual([{ id: jinanId, personName: 'Mr. Li', appointedOn: '2019-01-10', endedOn: '2021-06-01' }]);
 
-    const third = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${successor.id}/appoint`, { personName: 'Dr. Zhou', appointedOn: '2023-02-01', version: 1 });
+    const third = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${successor.id}/appoint`, {
+      personName: 'Dr. Zhou',
+      appointedOn: '2023-02-01',
+      version: 1,
+    });
     expect(third.json().history.map((h: { personName: string }) => h.personName)).toEqual(['Ms. Sun', 'Mr. Li']);
 
     const ended = (await inject(null, 'GET', '/api/v1/cooperation/focal-persons?state=ended')).json();
@@ -121,8 +164,8 @@ describe('cooperation focal persons', () => {
     const end = await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${hangzhouId}/end`, { endedOn: '2022-12-31', version: 1 });
     expect(end.statusCode, end.body).toBe(200);
     expect(end.json()).toMatchObject({ state: 'ended', endedOn: '2022-12-31', version: 2 });
-    expect((await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${hangzhouId}/end`, { endedOn: '2023-01-01', version: 2 })).json().error.code).toBe(
-      'cooperation.focal.term_ended',
-    );
+    expect(
+      (await inject(officer, 'POST', `/api/v1/cooperation/focal-persons/${hangzhouId}/end`, { endedOn: '2023-01-01', version: 2 })).json().error.code,
+    ).toBe('cooperation.focal.term_ended');
   });
 });

@@ -37,9 +37,15 @@ export async function toFocalPersons(ctx: Ctx, rows: FocalRow[], db: Reader = ct
   ].filter((c): c is SQL => c !== undefined);
   const delegationIds = [...new Set(rows.flatMap((r) => (r.delegationId ? [r.delegationId] : [])))];
   const [related, delegations] = await Promise.all([
-    db.select().from(coopFocalPersons).where(or(...sameOrg)),
+    db
+      .select()
+      .from(coopFocalPersons)
+      .where(or(...sameOrg)),
     delegationIds.length
-      ? db.select({ id: coopDelegations.id, title: coopDelegations.title, status: coopDelegations.status }).from(coopDelegations).where(inArray(coopDelegations.id, delegationIds))
+      ? db
+          .select({ id: coopDelegations.id, title: coopDelegations.title, status: coopDelegations.status })
+          .from(coopDelegations)
+          .where(inArray(coopDelegations.id, delegationIds))
       : Promise.resolve([]),
   ]);
   const byPost = new Map<string, FocalRow[]>();

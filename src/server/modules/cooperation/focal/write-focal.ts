@@ -10,7 +10,8 @@ import { readPerson, resolveOrg } from '../delegations/registry-refs';
 import { focalState } from './focal-rules';
 import { type FocalRow, toFocalPersons } from './read-focal';
 
-const refused = (code: string, path: string, params: Record<string, unknown> = {}) => new AppError(400, `cooperation.focal.${code}`, params, [{ path, message: '' }]);
+const refused = (code: string, path: string, params: Record<string, unknown> = {}) =>
+  new AppError(400, `cooperation.focal.${code}`, params, [{ path, message: '' }]);
 
 async function exists(tx: Tx, table: typeof coopDelegations | typeof coopAgreements, id: string | null | undefined, path: string) {
   if (!id) return;
@@ -19,7 +20,10 @@ async function exists(tx: Tx, table: typeof coopDelegations | typeof coopAgreeme
 }
 
 /** Who holds the post: a person of the registry (name in its native script) or a name as written; null for nobody. */
-async function holder(tx: Tx, input: { personId?: string | null; personName?: string | null }): Promise<{ personId: string | null; personName: string | null }> {
+async function holder(
+  tx: Tx,
+  input: { personId?: string | null; personName?: string | null },
+): Promise<{ personId: string | null; personName: string | null }> {
   if (input.personId) return { personId: input.personId, personName: (await readPerson(tx, input.personId, 'personId')).name };
   const name = input.personName?.trim();
   return { personId: null, personName: name ? name : null };
@@ -41,7 +45,11 @@ async function read(ctx: Ctx, tx: Tx, id: string): Promise<FocalPerson> {
  * A focal person for a topic at an organisation — or, with nobody named, an open slot: a side promised to appoint
  * someone and has not yet (seeds/000: Jinan's promise to allocate a focal person).
  */
-export async function createFocalPerson(ctx: Ctx, input: z.output<typeof FocalPersonInput>, opts: { key?: string; source?: string } = {}): Promise<FocalPerson> {
+export async function createFocalPerson(
+  ctx: Ctx,
+  input: z.output<typeof FocalPersonInput>,
+  opts: { key?: string; source?: string } = {},
+): Promise<FocalPerson> {
   requireActor(ctx);
   requireManage(ctx);
   return withTransaction(ctx, async (tx, audit) => {
@@ -85,7 +93,8 @@ export async function appointFocalPerson(ctx: Ctx, id: string, input: z.output<t
     const state = focalState(before);
     if (state === 'ended') throw refused('term_ended', 'id');
     if (state === 'open') {
-      if (before.promisedOn && input.appointedOn < before.promisedOn) throw refused('appointed_before_promise', 'appointedOn', { promisedOn: before.promisedOn });
+      if (before.promisedOn && input.appointedOn < before.promisedOn)
+        throw refused('appointed_before_promise', 'appointedOn', { promisedOn: before.promisedOn });
       const [row] = await tx
         .update(coopFocalPersons)
         .set({ ...person, contact: input.contact ?? null, appointedOn: input.appointedOn, version: sql`${coopFocalPersons.version} + 1` })
@@ -94,7 +103,8 @@ export async function appointFocalPerson(ctx: Ctx, id: string, input: z.output<t
       await audit({ action: 'cooperation.focal_person.appoint', entityType: 'coop_focal_person', entityId: id, before, after: row });
       return read(ctx, tx, id);
     }
-    if (before.appointedOn && input.appointedOn < before.appointedOn) throw refused('successor_before_holder', 'appointedOn', { appointedOn: before.appointedOn });
+    if (before.appointedOn && input.appointedOn < before.appointedOn)
+      throw refused('successor_before_holder', 'appointedOn', { appointedOn: before.appointedOn });
     const [ended] = await tx
       .update(coopFocalPersons)
       .set({ endedOn: input.appointedOn, version: sql`${coopFocalPersons.version} + 1` })
@@ -114,7 +124,12 @@ export async function appointFocalPerson(ctx: Ctx, id: string, input: z.output<t
       })
       .returning();
     await audit({ action: 'cooperation.focal_person.end', entityType: 'coop_focal_person', entityId: id, before, after: ended });
-    await audit({ action: 'cooperation.focal_person.appoint', entityType: 'coop_focal_person', entityId: successor.id, after: { ...successor, predecessorId: id } });
+    await audit({
+      action: 'cooperation.focal_person.appoint',
+      entityType: 'coop_focal_person',
+      entityId: successor.id,
+      after: { ...successor, predecessorId: id },
+    });
     return read(ctx, tx, successor.id);
   });
 }
