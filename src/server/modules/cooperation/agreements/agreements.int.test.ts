@@ -8,7 +8,7 @@ import { systemCtx } from '../../../platform/context';
 import { repoRoot } from '../../../paths';
 import { makeTestApp, multipartFile, type Session, type TestApp } from '../../../test/harness';
 import { institutions } from '../../registry/registry.tables';
-import { OVERDUE_JOB, sweepOverdueCommitments } from './overdue';
+import { commitmentSweepJob, OVERDUE_JOB, sweepOverdueCommitments } from './overdue';
 import { addDays, isoDay } from './scorecard';
 
 /**
@@ -169,7 +169,7 @@ describe('cooperation agreements', () => {
     expect(await ids(analyst, 'countries=PK-FR')).toEqual([]);
     const bad = await inject(null, 'GET', '/api/v1/cooperation/agreements?countries=PKCN');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details[0].message).toBe('two country codes, like PK-CN');
+    expect(bad.json().error.details[0].message).toBe('Two country codes, like PK-CN.');
   });
 
   it('refuses bad input with a message per field, writing nothing', async () => {
@@ -380,6 +380,13 @@ describe('cooperation agreements', () => {
     ]);
     // A later `today` (the sweep takes one) finds the re-dated commitment overdue: already told for that date.
     expect(await sweepOverdueCommitments(ctx(), addDays(today, 1))).toEqual({ overdue: 0, dueSoon: 0 });
+
+    // The job: runs the sweep, then queues itself for the next moment — the day after the next due date (today + 5).
+    await t.database.db.execute(sql`update jobs set status = 'succeeded' where type = ${OVERDUE_JOB}`);
+    const env = { database: t.database, ctx: ctx() };
+    expect(await commitmentSweepJob({} as never, async () => {}, env as never)).toEqual({ overdue: 0, dueSoon: 0 });
+    const queued = await queryRows<{ run_at: Date }>(t.database.db, sql`select run_at from jobs where type = ${OVERDUE_JOB} and status = 'queued'`);
+    expect(queued.map((j) => new Date(j.run_at).toISOString())).toEqual([`${addDays(today, 6)}T00:00:00.000Z`]);
   });
 
   it('cancels an open commitment only with a reason; scorecards by country and by partner', async () => {
