@@ -404,9 +404,10 @@ export const OpportunityInput = z.object({
   open: z.boolean().default(true),
 });
 export type OpportunityInput = z.infer<typeof OpportunityInput>;
+/** Absent fields stay as they are (so the managers have no default here). */
 export const OpportunityPatch = OpportunityInput.omit({ open: true })
   .partial()
-  .extend({ status: z.enum(OPPORTUNITY_STATUSES).optional(), version: Version });
+  .extend({ managerUserIds: z.array(z.uuid()).max(20).optional(), status: z.enum(OPPORTUNITY_STATUSES).optional(), version: Version });
 export const Opportunity = z.object({
   id: z.string(),
   key: z.string().nullable(),
