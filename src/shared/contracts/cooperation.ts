@@ -81,6 +81,8 @@ export const AgreementInput = z.object({
   summary: OptionalTexts(5000).optional(),
   parties: z.array(PartyInput).min(2, 'validation.two_parties').max(20),
   signedOn: Day.nullable().optional(),
+  /** When only the year is known (no day): shown as the year. Ignored when signedOn is given. */
+  signedYear: z.number().int().min(1900).max(2100).nullable().optional(),
   signedPlace: z.string().trim().max(200).nullable().optional(),
   signedVirtually: z.boolean().default(false),
   areas: z.array(z.string().min(1).max(60)).max(30).default([]),
@@ -172,6 +174,8 @@ export const AgreementSummary = z.object({
   parties: z.array(Party),
   countries: z.array(z.string()),
   signedOn: z.string().nullable(),
+  /** The year signed: of signedOn, or the only part known. */
+  signedYear: z.number().int().nullable(),
   signedPlace: z.string().nullable(),
   signedVirtually: z.boolean(),
   areas: z.array(z.string()),

@@ -30,6 +30,8 @@ export const coopAgreements = pgTable(
     title: jsonb('title').$type<Texts>().notNull(),
     summary: jsonb('summary').$type<Texts>().notNull().default(sql`'{}'::jsonb`),
     signedOn: date('signed_on'),
+    /** The year, when only the year is known (seeds/002 dates the dual and sister parks by year). */
+    signedYear: integer('signed_year'),
     signedPlace: text('signed_place'),
     signedVirtually: boolean('signed_virtually').notNull().default(false),
     /** Keys of the areas taxonomy (data/reference/cooperation/areas.json). */

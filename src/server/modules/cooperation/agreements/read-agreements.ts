@@ -57,6 +57,7 @@ function toSummary(row: AgreementRow, parties: PartyRow[], commitments: Commitme
     parties: parties.map(toParty),
     countries: [...new Set(parties.map((p) => p.country))],
     signedOn: row.signedOn,
+    signedYear: row.signedOn ? Number(row.signedOn.slice(0, 4)) : row.signedYear,
     signedPlace: row.signedPlace,
     signedVirtually: row.signedVirtually,
     areas: row.areas,

@@ -62,6 +62,7 @@ export async function createAgreement(
         title: input.title,
         summary: input.summary ?? {},
         signedOn: input.signedOn ?? null,
+        signedYear: input.signedOn ? null : (input.signedYear ?? null),
         signedPlace: input.signedPlace ?? null,
         signedVirtually: input.signedVirtually,
         areas: input.areas,

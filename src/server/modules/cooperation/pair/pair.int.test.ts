@@ -71,7 +71,11 @@ describe('country pair and cross-border suggestions', () => {
     expect(back.agreements.map((a: { key: string }) => a.key)).toEqual(['agr:stza-zbra-loi-2022']);
     expect(back.delegations).toHaveLength(1);
     // The dual parks are another pair.
-    expect((await get('/api/v1/cooperation/pairs/MY-CN')).json().agreements.map((a: { key: string }) => a.key)).toEqual(['agr:china-malaysia-dual-parks-2013']);
+    const dual = (await get('/api/v1/cooperation/pairs/MY-CN')).json().agreements;
+    expect(dual.map((a: { key: string }) => a.key)).toEqual(['agr:china-malaysia-dual-parks-2013']);
+    // The seed gives the year only: no day is made up.
+    expect(dual[0]).toMatchObject({ signedOn: null, signedYear: 2013 });
+    expect(pair.agreements[0]).toMatchObject({ signedYear: 2022 });
     expect((await get('/api/v1/cooperation/pairs/FR-CN', analyst)).json().agreements.map((a: { key: string }) => a.key)).toEqual([
       'agr:chengdu-sophia-sister-parks-2016',
     ]);

@@ -125,6 +125,7 @@ export async function loadCooperationReference(ctx: Ctx, data: CooperationRefere
             title: a.title,
             summary: a.summary,
             signedOn: a.signedOn,
+            signedYear: a.signedOn ? null : (a.signedYear ?? null),
             signedPlace: a.signedPlace,
             signedVirtually: a.signedVirtually,
             areas: a.areas,

@@ -33,6 +33,7 @@ export const AgreementRecord = z.strictObject({
   summary: Texts3,
   parties: z.array(z.strictObject({ org: RegistryKey, signatory: z.string().nullable(), source: Source })).min(2),
   signedOn: Day.nullable(),
+  signedYear: z.number().int().nullable().optional(),
   signedPlace: z.string().nullable(),
   signedVirtually: z.boolean(),
   areas: z.array(z.string()),

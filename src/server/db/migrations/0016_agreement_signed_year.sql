@@ -1,0 +1,1 @@
+ALTER TABLE "coop_agreements" ADD COLUMN "signed_year" integer;
