@@ -315,6 +315,16 @@ describe('cooperation agreements', () => {
     expect(staff.partyScorecards.find((p: { partyId: string }) => p.partyId === staff.parties[0].id).scorecard).toMatchObject({ delivered: 1, score: 100 });
     const pub = (await inject(null, 'GET', `/api/v1/cooperation/agreements/${mouId}`)).json();
     expect(pub.commitments.find((x: { id: string }) => x.id === c.id)).toMatchObject({ state: 'delivered', evidence: null });
+    // The evidence file is read by staff who follow the agreement and by the owner; to anyone else it is not there.
+    const evidenceUrl = `/api/v1/cooperation/commitments/${c.id}/evidence/${fileId}`;
+    const read = await inject(analyst, 'GET', evidenceUrl);
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.body).toContain('Minutes of the joint workshop');
+    expect(read.headers['content-disposition']).toContain('workshop-minutes.txt');
+    expect((await inject(owner, 'GET', evidenceUrl)).statusCode).toBe(200);
+    expect((await inject(member, 'GET', evidenceUrl)).statusCode).toBe(404);
+    expect((await inject(null, 'GET', evidenceUrl)).statusCode).toBe(401);
+    expect((await inject(analyst, 'GET', `/api/v1/cooperation/commitments/${c.id}/evidence/${othersFile}`)).statusCode).toBe(404);
   });
 
   it('shows an overdue commitment as overdue, tells its owner exactly once, and lowers the scorecard', async () => {

@@ -15,12 +15,17 @@ import {
   Taxonomy,
 } from '../../../../shared/contracts/cooperation';
 import { type App, ctxOf, type Platform } from '../../../platform/http/request-context';
+import { z } from 'zod';
+import { contentDisposition } from '../../../platform/files/files.routes';
 import { addCommitment, cancelCommitment, deliverCommitment, updateCommitment } from './commitments';
+import { openEvidence } from './evidence';
 import { registerCommitmentJobs } from './overdue';
 import { getAgreement, listAgreements } from './read-agreements';
 import { scorecardTable } from './side-scorecards';
 import { cooperationTaxonomy } from './taxonomy';
 import { createAgreement, updateAgreement } from './write-agreements';
+
+const EvidenceParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
 const tags = ['cooperation: agreements'];
 
@@ -114,6 +119,21 @@ export async function agreementsRoutes(app: App, platform: Platform): Promise<vo
       response: { 200: Commitment },
     },
     handler: async (request) => deliverCommitment(ctxOf(platform, request), request.params.id, request.body),
+  });
+  app.get('/api/v1/cooperation/commitments/:id/evidence/:fileId', {
+    // Staff who read evidence, or the commitment's owner: the service checks which.
+    config: { permission: 'signedIn' },
+    schema: { tags, summary: 'Download a file of a commitment’s evidence (staff, or the commitment’s owner)', params: EvidenceParams },
+    handler: async (request, reply) => {
+      const { file, stream } = await openEvidence(ctxOf(platform, request), request.params.id, request.params.fileId);
+      return reply
+        .type(file.mediaType)
+        .header('content-length', String(file.sizeBytes))
+        .header('content-disposition', contentDisposition('attachment', file.originalName))
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-cache')
+        .send(stream);
+    },
   });
   app.post('/api/v1/cooperation/commitments/:id/cancel', {
     config: { permission: 'cooperation.manage' },
