@@ -25,7 +25,7 @@ export function RouteMap({ stops, countries, label }: { stops: readonly RouteSto
   const { t } = useTranslation('cooperation');
   const lng = useLanguage();
   const world = useQuery(worldQuery);
-  const located = stops.filter((s): s is RouteStop & { lat: number; lon: number } => s.lat !== null && s.lon !== null);
+  const located = useMemo(() => stops.filter((s): s is RouteStop & { lat: number; lon: number } => s.lat !== null && s.lon !== null), [stops]);
   // The registry map's projection fits any points with a latitude and longitude.
   const projection = useMemo(() => fitProjection(located as unknown as MapPoint[], W, H, 60), [located]);
   const outlines = useMemo(() => {

@@ -121,7 +121,7 @@ export function DelegationCard({ d }: { d: DelegationSummary }) {
     <Paper withBorder p="md" component="article" aria-labelledby={titleId} data-testid="delegation-card" data-delegation-id={d.id}>
       <Stack gap={4}>
         <Group gap="xs">
-          <Badge variant="light" color="cyan.9" tt="none">
+          <Badge variant="light" color="cyan" tt="none">
             {t('delegation.direction', { guest: labels.country(d.guestCountry), host: labels.country(d.hostCountry) })}
           </Badge>
           {d.status === 'draft' && (
@@ -175,7 +175,7 @@ export function FocalCard({ f, actions }: { f: FocalPerson; actions?: ReactNode 
           <Text fw={600} data-testid="focal-name">
             {open ? t('focal.openSlot') : <NameText>{f.personName}</NameText>}
           </Text>
-          <Badge variant={open ? 'filled' : 'light'} color={open ? 'orange.9' : f.state === 'ended' ? 'gray' : 'teal'} tt="none">
+          <Badge variant={open ? 'filled' : 'light'} color={open ? 'red.9' : f.state === 'ended' ? 'gray' : 'teal'} tt="none">
             {labels.focalState(f.state)}
           </Badge>
         </Group>

@@ -46,7 +46,7 @@ function DelegationView({ d }: { d: Delegation }) {
     <Stack gap="lg" className="coop-print-page" data-testid="delegation-page" data-delegation-id={d.id}>
       <div>
         <Group gap="xs" mb="xs" wrap="wrap">
-          <Badge variant="light" color="cyan.9" tt="none">
+          <Badge variant="light" color="cyan" tt="none">
             {t('delegation.direction', { guest: labels.country(d.guestCountry), host: labels.country(d.hostCountry) })}
           </Badge>
           {d.status === 'draft' && (

@@ -26,7 +26,7 @@ export function ApplyActions({ o }: { o: Opportunity }) {
   if (!signedIn)
     return (
       <Alert variant="light" color="blue" data-testid="apply-sign-in">
-        <AnchorLink to="/sign-in" search={{ redirect: href }} data-testid="apply-sign-in-link">
+        <AnchorLink to="/sign-in" search={{ redirect: href }} c="inherit" fw={700} underline="always" data-testid="apply-sign-in-link">
           {t('opportunity.signInToApply')}
         </AnchorLink>
       </Alert>
@@ -35,7 +35,9 @@ export function ApplyActions({ o }: { o: Opportunity }) {
     return (
       <Alert variant="light" color="teal" data-testid="apply-done">
         {t('opportunity.youApplied', { status: labels.appStatus(o.mine.status) })}{' '}
-        <AnchorLink to="/cooperation/applications">{t('nav.applications')}</AnchorLink>
+        <AnchorLink to="/cooperation/applications" c="inherit" fw={700} underline="always">
+          {t('nav.applications')}
+        </AnchorLink>
       </Alert>
     );
   if (!kind)

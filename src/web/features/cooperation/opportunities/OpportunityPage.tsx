@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../app/api';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
 import { ScrollTable } from '../../../app/components/ScrollTable';
 import { notify } from '../../../app/notify';
@@ -41,10 +42,12 @@ export function OpportunityPage() {
 
 function Applications({ o }: { o: Opportunity }) {
   const { t } = useTranslation('cooperation');
-  const q = useQuery(applicationsQuery(o.id));
+  const q = useQuery({ ...applicationsQuery(o.id), retry: false });
+  // Staff who are not the offering side see how many applied, not who (the API answers 403).
+  const forbidden = q.error instanceof ApiError && q.error.status === 403;
   return (
     <Section id="applications" title={t('applications.received', { count: o.applicationCount ?? 0 })} testId="opportunity-applications">
-      <ApiErrorAlert error={q.error} />
+      {!forbidden && <ApiErrorAlert error={q.error} />}
       {q.isLoading && <Loading />}
       {q.data?.items.length === 0 && <Empty>{t('applications.noneReceived')}</Empty>}
       <Stack gap="sm">
