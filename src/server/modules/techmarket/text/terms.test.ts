@@ -70,4 +70,9 @@ describe('concepts', () => {
     }
     expect(findConcepts(['智能电网调度'])).toContain('smart_grid');
   });
+
+  it('does not read the formulation of standards as drug making', () => {
+    expect(findConcepts(['led the formulation of nearly 70 international standards'])).not.toContain('drug_manufacturing');
+    expect(findConcepts(['paediatric drug formulation'])).toContain('drug_manufacturing');
+  });
 });
