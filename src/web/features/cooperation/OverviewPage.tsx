@@ -3,10 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../app/components/ApiErrorAlert';
 import { PageTitle } from '../../app/components/PageTitle';
-import { useLanguage } from '../../app/useLanguage';
 import { AnchorLink } from '../registry/components/AnchorLink';
 import { ButtonLink } from '../techmarket/components/ButtonLink';
-import { formatCount } from '../techmarket/format';
 import { useCoopAccess } from './access';
 import { AgreementCard, Empty, FocalCard, Loading, OpportunityCard, Section } from './components/parts';
 import { ScorecardLine } from './components/Scorecard';
@@ -114,10 +112,8 @@ export function OverviewPage() {
 /** A country pair: what there is between the two countries, and the way to its page. */
 function PairCard({ pair }: { pair: string }) {
   const { t } = useTranslation('cooperation');
-  const lng = useLanguage();
   const labels = useCoopLabels();
   const q = useQuery(pairQuery(pair));
-  const n = (v: number) => formatCount(v, lng);
   return (
     <Paper withBorder p="md" data-testid="pair-card" data-pair={pair}>
       <Stack gap={6}>
@@ -130,12 +126,12 @@ function PairCard({ pair }: { pair: string }) {
         {q.data && (
           <>
             <Text size="sm">
-              {t('pair.counts', {
-                agreements: n(q.data.agreements.length),
-                delegations: n(q.data.delegations.length),
-                focal: n(q.data.focalPersons.length),
-                opportunities: n(q.data.opportunities.length),
-              })}
+              {[
+                t('pair.agreements', { count: q.data.agreements.length }),
+                t('pair.delegations', { count: q.data.delegations.length }),
+                t('pair.focal', { count: q.data.focalPersons.length }),
+                t('pair.opportunities', { count: q.data.opportunities.length }),
+              ].join(' · ')}
             </Text>
             <ScorecardLine card={q.data.scorecard} testId="pair-scorecard" />
           </>

@@ -266,7 +266,7 @@ function CommitmentRow({
                 <List size="xs">
                   {c.evidence.files.map((f) => (
                     <List.Item key={f.id}>
-                      <Anchor href={`/api/v1/files/${f.id}/content`} data-testid="evidence-file">
+                      <Anchor href={`/api/v1/cooperation/commitments/${c.id}/evidence/${f.id}`} data-testid="evidence-file">
                         {f.name}
                       </Anchor>
                     </List.Item>

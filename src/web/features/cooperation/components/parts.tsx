@@ -40,14 +40,14 @@ export function Empty({ children, testId }: { children: string; testId?: string 
 }
 
 /** Where and when an agreement was signed: a date and a place, or "virtually". */
-export function Signing({ a }: { a: Pick<AgreementSummary, 'signedOn' | 'signedPlace' | 'signedVirtually'> }) {
+export function Signing({ a }: { a: Pick<AgreementSummary, 'signedOn' | 'signedYear' | 'signedPlace' | 'signedVirtually'> }) {
   const { t } = useTranslation('cooperation');
   const lng = useLanguage();
-  if (!a.signedOn && !a.signedPlace && !a.signedVirtually) return <>{t('agreement.notSigned')}</>;
+  if (!a.signedOn && !a.signedYear && !a.signedPlace && !a.signedVirtually) return <>{t('agreement.notSigned')}</>;
   const where = a.signedVirtually ? t('agreement.virtual') : a.signedPlace;
   return (
     <span data-testid="agreement-signing">
-      {a.signedOn ? formatDay(a.signedOn, lng) : t('agreement.dateUnknown')}
+      {a.signedOn ? formatDay(a.signedOn, lng) : a.signedYear ? String(a.signedYear) : t('agreement.dateUnknown')}
       {where && (
         <>
           {' · '}
