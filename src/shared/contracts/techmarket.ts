@@ -127,7 +127,7 @@ export const ListingSearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10000).default(0),
 });
-/** `total` is exact below 1,000 matches (and whenever the page is not full); past that it is the database's estimate, and `estimated` says so. */
+/** `total` is exact below 200 matches (and whenever the page is not full, or the words' matches were counted); past that it is the database's estimate, and `estimated` says so. */
 export const ListingPage = listOf(ListingSummary).extend({ estimated: z.boolean().optional() });
 
 export const ModerationInput = z.object({ decision: z.enum(['publish', 'reject']), note: z.string().trim().max(2000).optional() });

@@ -78,7 +78,9 @@ export function MarketPage() {
         <Grid.Col span={{ base: 12, md: 8, lg: 9 }}>
           <section aria-labelledby="market-results-title">
             <Title order={2} size="h4" id="market-results-title" mb="xs" aria-live="polite" data-testid="market-count">
-              {q.data ? t('market.count', { count: q.data.total, n: formatCount(q.data.total, lng) }) : t('market.results')}
+              {q.data
+                ? t(q.data.estimated ? 'market.countAbout' : 'market.count', { count: q.data.total, n: formatCount(q.data.total, lng) })
+                : t('market.results')}
             </Title>
             <ListStatus query={q} empty={t('market.empty')} testId="market-empty" />
             <Stack gap="sm" data-testid="market-results">

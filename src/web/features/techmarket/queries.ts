@@ -44,7 +44,7 @@ export type ListingPatchBody = z.input<typeof ListingPatch>;
 export type InterestBody = z.input<typeof InterestInput>;
 export type InterestAnswerBody = z.input<typeof InterestAnswer>;
 export type ContractReviewBody = z.input<typeof ContractReviewInput>;
-type Paged<T> = { items: T[]; total: number };
+type Paged<T> = { items: T[]; total: number; estimated?: boolean };
 
 const BASE = '/api/v1/techmarket';
 const listing = (id: string) => `${BASE}/listings/${encodeURIComponent(id)}`;

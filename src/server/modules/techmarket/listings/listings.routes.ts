@@ -48,7 +48,7 @@ export async function listingsRoutes(app: App, platform: Platform) {
     schema: {
       tags,
       summary:
-        'Search the market (published, unexpired; words in any of the three languages, filters), newest first; scope=mine for one’s own listings, scope=moderation for the queue. Totals are exact up to 10,000',
+        'Search the market (published, unexpired; words in any of the three languages, filters), newest first; scope=mine for one’s own listings, scope=moderation for the queue. Totals are exact below 200 matches (and whenever the page is not full); past that the database’s estimate, marked `estimated`',
       querystring: ListingSearchQuery,
       response: { 200: ListingPage },
     },

@@ -15,10 +15,12 @@ type Query = z.output<typeof ListingSearchQuery>;
 
 /**
  * Totals: counted when the planner expects fewer than this many matches (up to this many), else its estimate,
- * with `estimated: true`. Counting 30,000 matches reads 30,000 rows, far more than the page does; the estimate
- * comes from the table's statistics without reading any. A page that is not full gives the exact total anyway.
+ * with `estimated: true` (the market shows "about N"). Counting reads every match the count reaches — 1,000 rows
+ * of a rare word cost as much as the page itself several times over — while the estimate comes from the table's
+ * statistics without reading any. A page that is not full gives the exact total anyway, and so does a read of the
+ * words' matches (`searchWordHits`), which has them all at hand.
  */
-export const COUNT_UP_TO = 1000;
+export const COUNT_UP_TO = 200;
 
 function scopeCondition(ctx: Ctx, scope: Query['scope']): SQL {
   if (scope === 'market') return sql`${tmListings.status} = 'published' and ${tmListings.expiresAt} > now()`;
@@ -118,7 +120,7 @@ async function walkNewestFirst(db: Db, where: SQL, query: Query): Promise<Page> 
  * the newest-first index checking the words on every row (21,000 rows for "回火" in needs of readiness ≥ 6) or ANDs
  * the search index with it, reading 400,000 of its entries, and the exact count reads them again.
  */
-export const WORD_HITS_UP_TO = 10_000;
+export const WORD_HITS_UP_TO = 5_000;
 
 /**
  * Which way reads fewer rows, from the planner's row estimates (table statistics, ~1 ms each, no row read):
