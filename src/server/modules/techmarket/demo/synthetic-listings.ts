@@ -32,6 +32,8 @@ const NEED: Record<Lang, (a: string, b: string) => ListingTexts[Lang]> = {
   zh: (a, b) => ({ title: `寻求${a}用于${b}`, summary: `我公司需要${a}，以改进${b}，寻找有成熟方案的合作方。` }),
   ur: (a, b) => ({ title: `${b} کے لیے ${a} درکار ہے`, summary: `ہمیں ${b} بہتر بنانے کے لیے ${a} کی ضرورت ہے؛ ایسے شراکت دار کی تلاش ہے جس کے پاس حل ہو۔` }),
 };
+/** The span of publication dates of the synthetic market. */
+const SPAN_MS = 330 * 86_400_000;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export type SyntheticListing = Record<string, unknown>;
@@ -78,7 +80,10 @@ export function* syntheticListings(opts: { count: number; seed: number; batch?: 
     const texts: ListingTexts = { [lang]: (kind === 'offer' ? OFFER : NEED)[lang](pick(rng, a.terms[lang]), pick(rng, b.terms[lang])) };
     const keywords = rng() < 0.5 ? [pick(rng, pick(rng, concepts).terms[lang])] : [];
     const { terms, concepts: found } = listingTerms({ texts, keywords, sector });
-    const publishedAt = new Date(now.getTime() - Math.floor(rng() * 330) * 86_400_000);
+    // Published over the last 330 days in the order they are written. In a live market the table's physical order
+    // follows publication too: publishing rewrites a listing's row, and a new row version goes where there is free
+    // space, mostly at the table's end. (Random dates would shuffle it, which no real table is.)
+    const publishedAt = new Date(now.getTime() - Math.round(SPAN_MS * (1 - (i + rng()) / opts.count)));
     const country = pick(rng, COUNTRIES[lang]);
     rows.push({
       id: randomUUID(),
