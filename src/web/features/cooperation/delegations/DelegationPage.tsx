@@ -132,7 +132,7 @@ function DelegationView({ d }: { d: Delegation }) {
                     )}
                     {s.meetings.map((m, k) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: meetings have no id
-                      <Text key={k} size="sm" data-testid="timeline-meeting">
+                      <Text key={k} size="sm" dir="auto" data-testid="timeline-meeting">
                         <NameText>{m.title}</NameText>
                         {m.with.length > 0 && (
                           <>
