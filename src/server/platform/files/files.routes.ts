@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
+import type { FastifyReply } from 'fastify';
 import { IdParam } from '../../../shared/contracts/common';
 import { FileContentQuery, StoredFile } from '../../../shared/contracts/files';
 import { badRequest } from '../errors';
@@ -51,16 +52,26 @@ export function filesRoutes(app: App, platform: Platform) {
     handler: async (request, reply) => {
       const { file, stream } = await openFileContent(ctxOf(platform, request), request.params.id);
       const inline = request.query.inline === true && INLINE_TYPES.has(file.mediaType);
-      return reply
-        .type(file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType)
-        .header('content-length', String(file.sizeBytes))
-        .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', file.originalName))
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-cache')
-        .header('etag', `"${file.sha256}"`)
-        .send(stream);
+      reply.type(file.mediaType.startsWith('text/') ? `${file.mediaType}; charset=utf-8` : file.mediaType).header('etag', `"${file.sha256}"`);
+      return sendStoredFile(reply, { kind: inline ? 'inline' : 'attachment', name: file.originalName, sizeBytes: file.sizeBytes, stream });
     },
   });
+}
+
+/**
+ * A stored file's bytes as a download: its length and name, sandboxed (an uploaded HTML or SVG runs nothing), never
+ * cached by shared caches. The caller sets the media type (and any other header) first.
+ */
+export function sendStoredFile(
+  reply: FastifyReply,
+  file: { kind?: 'inline' | 'attachment'; name: string; sizeBytes: number; stream: NodeJS.ReadableStream },
+): FastifyReply {
+  return reply
+    .header('content-length', String(file.sizeBytes))
+    .header('content-disposition', contentDisposition(file.kind ?? 'attachment', file.name))
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('cache-control', 'private, no-cache')
+    .send(file.stream);
 }
 
 /** RFC 6266: an ASCII fallback for old clients, and the real name in UTF-8. */

@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/contracts/cooperation';
 import { type App, ctxOf, type Platform } from '../../../platform/http/request-context';
 import { z } from 'zod';
-import { contentDisposition } from '../../../platform/files/files.routes';
+import { sendStoredFile } from '../../../platform/files/files.routes';
 import { addCommitment, cancelCommitment, deliverCommitment, updateCommitment } from './commitments';
 import { openEvidence } from './evidence';
 import { registerCommitmentJobs } from './overdue';
@@ -126,13 +126,7 @@ export async function agreementsRoutes(app: App, platform: Platform): Promise<vo
     schema: { tags, summary: 'Download a file of a commitment’s evidence (staff, or the commitment’s owner)', params: EvidenceParams },
     handler: async (request, reply) => {
       const { file, stream } = await openEvidence(ctxOf(platform, request), request.params.id, request.params.fileId);
-      return reply
-        .type(file.mediaType)
-        .header('content-length', String(file.sizeBytes))
-        .header('content-disposition', contentDisposition('attachment', file.originalName))
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-cache')
-        .send(stream);
+      return sendStoredFile(reply.type(file.mediaType), { name: file.originalName, sizeBytes: file.sizeBytes, stream });
     },
   });
   app.post('/api/v1/cooperation/commitments/:id/cancel', {

@@ -15,7 +15,7 @@ import {
   ScreeningInput,
 } from '../../../../shared/contracts/funding';
 import { badRequest } from '../../../platform/errors';
-import { contentDisposition } from '../../../platform/files/files.routes';
+import { sendStoredFile } from '../../../platform/files/files.routes';
 import { type App, ctxOf, type Platform } from '../../../platform/http/request-context';
 import {
   addAttachment,
@@ -152,13 +152,7 @@ export function applicationsRoutes(app: App, platform: Platform) {
     schema: { tags, summary: 'Download an attachment (the applicant, or an officer of the call)', params: AttachmentParams },
     handler: async (request, reply) => {
       const { attachment, stream } = await openAttachment(ctxOf(platform, request), request.params.id, request.params.attachmentId);
-      return reply
-        .type(attachment.mediaType)
-        .header('content-length', String(attachment.sizeBytes))
-        .header('content-disposition', contentDisposition('attachment', attachment.name))
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-cache')
-        .send(stream);
+      return sendStoredFile(reply.type(attachment.mediaType), { name: attachment.name, sizeBytes: attachment.sizeBytes, stream });
     },
   });
 
