@@ -36,7 +36,7 @@ const SETTINGS = { shared_buffers: '4GB', max_wal_size: '8GB', effective_cache_s
 type Row = { figure: string; value: number; unit: string; target?: string; pass?: boolean };
 
 /** Seeded queries as people type them in the market's search box and filters. */
-function searchQueries(n: number) {
+export function searchQueries(n: number) {
   const rng = createRng(SEED + 1);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)];
   const { concepts, sectors } = techmarketReference();
@@ -60,7 +60,7 @@ function searchQueries(n: number) {
 }
 
 /** Runs a read of every heap page of the listings on each of the pool's connections at once. */
-async function warmConnections(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
+export async function warmConnections(database: Awaited<ReturnType<typeof openDatabase>>): Promise<void> {
   const size = Number(process.env.SEEDBED_DB_POOL ?? 10);
   await Promise.all(
     Array.from({ length: size }, () =>

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, desc, eq, getTableColumns, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, getTableColumns, getTableName, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ListingSearchQuery, ListingSummary } from '../../../../shared/contracts/techmarket';
 import { type Db, queryRows } from '../../../db/client';
@@ -17,8 +17,7 @@ type Query = z.output<typeof ListingSearchQuery>;
  * Totals: counted when the planner expects fewer than this many matches (up to this many), else its estimate,
  * with `estimated: true` (the market shows "about N"). Counting reads every match the count reaches — 1,000 rows
  * of a rare word cost as much as the page itself several times over — while the estimate comes from the table's
- * statistics without reading any. A page that is not full gives the exact total anyway, and so does a read of the
- * words' matches (`searchWordHits`), which has them all at hand.
+ * statistics without reading any. A page that is not full gives the exact total anyway.
  */
 export const COUNT_UP_TO = 200;
 
@@ -77,33 +76,76 @@ function orderOf(scope: Query['scope']): SQL[] {
 
 /**
  * The market (published, unexpired), one's own listings, or the moderation queue; filtered, newest first.
- * `plan` forces one of the two ways of reading (tests compare them); by default it is chosen per query.
+ * `plan` forces one of the two ways of reading a search with words (tests compare them); by default the walk is
+ * tried when it looks short (`estimateMatches`), and the planner's own plan follows when it turns out not to be.
+ * `walkUpTo` changes the walk's budget (tests on a small table make it run out).
  */
-export async function searchListings(ctx: Ctx, query: Query, options: { plan?: 'walk' | 'words' } = {}): Promise<Page> {
+export async function searchListings(ctx: Ctx, query: Query, options: { plan?: 'walk' | 'planner'; walkUpTo?: number } = {}): Promise<Page> {
   const db = ctx.database.db;
   const rest = and(scopeCondition(ctx, query.scope), ...columnFilters(query))!;
   const parts = searchParts(query);
   const search = searchCondition(parts);
-  const words = options.plan ? options.plan === 'words' : search !== null && (await fewWordHits(db, parts, rest, query));
-  if (search && words) {
-    const page = await searchWordHits(db, search, rest, query);
-    if (page) return page;
+  if (!search) return withTotal(db, await readInOrder(db, rest, query), rest, query, await estimateRows(db, rest));
+  const where = and(rest, search)!;
+  const estimate = await estimateMatches(db, parts, rest, query);
+  const budget = options.walkUpTo ?? WALK_UP_TO;
+  const walk = options.plan ? options.plan === 'walk' : query.scope === 'market' && estimate.walk <= budget;
+  if (walk) {
+    const rows = await walkNewestFirst(db, search, rest, query, options.plan === 'walk' ? null : budget);
+    if (rows) return withTotal(db, rows, where, query, estimate.atMost);
   }
-  return walkNewestFirst(db, search ? and(rest, search)! : rest, query);
+  return withTotal(db, await readInOrder(db, where, query), where, query, estimate.together);
 }
 
-/** Walks the listings in order (newest first) and checks the conditions on each, until the page is full. */
-async function walkNewestFirst(db: Db, where: SQL, query: Query): Promise<Page> {
-  const [rows, estimate] = await Promise.all([
-    db
-      .select(listColumns())
-      .from(tmListings)
-      .where(where)
-      .orderBy(...orderOf(query.scope))
-      .limit(query.limit)
-      .offset(query.offset),
-    estimateRows(db, where),
-  ]);
+/** The page in order, read as the planner sees fit. */
+function readInOrder(db: Db, where: SQL, query: Query): Promise<ListColumns[]> {
+  return db
+    .select(listColumns())
+    .from(tmListings)
+    .where(where)
+    .orderBy(...orderOf(query.scope))
+    .limit(query.limit)
+    .offset(query.offset);
+}
+
+/**
+ * The walk reads at most this many listings in scope, newest first (~1 µs each when warm, measured on the bench's
+ * 1,000,000 listings); if the page is not full by then, the planner's plan reads it instead.
+ */
+export const WALK_UP_TO = 5_000;
+
+/**
+ * Walks the listings in scope newest first, at most `budget` of them, and checks the words on each until the page is
+ * full. The planner does not take this way by itself whenever it underestimates the matches — words and sector
+ * together, which go together far more often than its statistics assume (~30× too few) — and ANDs the search
+ * index's matches instead, reading every one: 28,322 heap pages for "半导体" in semiconductors (75 ms warm), where
+ * the walk reads 502 listings (1 ms). Null when the budget ran out before the page was full (the matches are rarer
+ * than they looked, and the search index finds them faster).
+ */
+async function walkNewestFirst(db: Db, search: SQL, rest: SQL, query: Query, budget: number | null): Promise<ListColumns[] | null> {
+  // The walked listings take the table's name, so the search condition and the order apply to them as they are.
+  const walked = db
+    .select(getTableColumns(tmListings))
+    .from(tmListings)
+    .where(rest)
+    .orderBy(...orderOf(query.scope))
+    .limit(budget ?? Number.MAX_SAFE_INTEGER)
+    .as(getTableName(tmListings));
+  const rows = await db
+    .select(listColumns())
+    .from(walked)
+    .where(search)
+    .orderBy(...orderOf(query.scope))
+    .limit(query.limit)
+    .offset(query.offset);
+  return rows.length === query.limit || budget === null ? rows : null;
+}
+
+/**
+ * The total beside a page: exact when the page is not full; else counted up to COUNT_UP_TO when the estimate is
+ * below it, or the estimate itself (`estimated`, shown "about N").
+ */
+async function withTotal(db: Db, rows: ListColumns[], where: SQL, query: Query, estimate: number): Promise<Page> {
   const items = summaries(rows);
   if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) return { items, total: query.offset + rows.length };
   if (estimate >= COUNT_UP_TO) return { items, total: estimate, estimated: true };
@@ -115,67 +157,24 @@ async function walkNewestFirst(db: Db, where: SQL, query: Query): Promise<Page> 
 }
 
 /**
- * Up to this many matches of the words may be read from the search index alone (`searchWordHits`), then filtered,
- * sorted and counted in memory. The planner's own choice is often far worse for rare words with filters: it walks
- * the newest-first index checking the words on every row (21,000 rows for "回火" in needs of readiness ≥ 6) or ANDs
- * the search index with it, reading 400,000 of its entries, and the exact count reads them again.
+ * The matches, from the planner's row estimates (table statistics, ~1 ms each, no row read; the search vector's
+ * statistics keep up to 10,000 words, migration 0017):
+ * - `together`: of the words, the sector and the filters, as the planner estimates them (each independent of the
+ *   others);
+ * - `atMost`: of the rarest part alone (words or sector) with the filters. Words and sector go together far more
+ *   often than independence gives, so this upper bound is the better total when the walk finds them dense;
+ * - `walk`: the listings a walk reads to fill the page if the matches are `atMost` — the fewest it could read.
  */
-export const WORD_HITS_UP_TO = 5_000;
-
-/**
- * Which way reads fewer rows, from the planner's row estimates (table statistics, ~1 ms each, no row read):
- * - by the search index: the matches of the rarest part (words or sector). Words and sector go together far more
- *   often than the statistics assume, so their estimate together is too low; the rarest alone is an upper bound;
- * - by the walk: (page end) × (listings in scope) / (matches), plus, when the page is full and the matches look
- *   fewer than COUNT_UP_TO, the exact count, which reads the words' matches until it has counted that many.
- * A row found through the search index costs about three walked rows (measured on the bench's 1,000,000 listings:
- * its rows are on pages all over the table, the walk's on pages written one after another), and so does a row the
- * count reads. When the estimates are wrong anyway, `searchWordHits` stops at WORD_HITS_UP_TO and the walk takes over.
- */
-const INDEX_ROW_COST = 3;
-
-async function fewWordHits(db: Db, parts: string[], rest: SQL, query: Query): Promise<boolean> {
+async function estimateMatches(db: Db, parts: string[], rest: SQL, query: Query) {
   const each = await Promise.all(parts.map((p) => estimateRows(db, searchCondition([p])!)));
   const rarest = parts[each.indexOf(Math.min(...each))];
-  const hits = Math.min(...each);
-  if (hits > WORD_HITS_UP_TO) return false;
-  const [inScope, matching, together] = await Promise.all([
+  const [inScope, atMost, together] = await Promise.all([
     estimateRows(db, rest),
     estimateRows(db, and(rest, searchCondition([rarest])!)!),
-    estimateRows(db, and(rest, searchCondition(parts)!)!),
+    parts.length > 1 ? estimateRows(db, and(rest, searchCondition(parts)!)!) : null,
   ]);
-  const found = Math.max(matching, 1);
-  const walked = Math.min(inScope, ((query.offset + query.limit) * inScope) / found);
-  const counted = together < COUNT_UP_TO ? Math.min(hits, (COUNT_UP_TO * hits) / found) : 0;
-  return INDEX_ROW_COST * hits < walked + INDEX_ROW_COST * counted;
-}
-
-/**
- * The search index's matches first — a materialised CTE (at most WORD_HITS_UP_TO + 1 of them), so the planner can
- * neither walk the newest-first index instead nor AND the two (which reads hundreds of thousands of its entries) —
- * then the filters, the order and the exact total over them. The CTE takes the table's name so the same column
- * conditions and order apply to it. Null when there are more matches than that (the caller walks instead).
- */
-async function searchWordHits(db: Db, search: SQL, rest: SQL, query: Query): Promise<Page | null> {
-  const columns = Object.entries(listColumns());
-  const names = sql.join(
-    columns.map(([, c]) => sql.identifier(c.name)),
-    sql`, `,
-  );
-  const hits = sql`with ${tmListings} as materialized (select ${names} from ${tmListings} where ${search} limit ${WORD_HITS_UP_TO + 1})`;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`${hits} select *, count(*) over ()::int as total, (select count(*)::int from ${tmListings}) as hits
-        from ${tmListings} where ${rest} order by ${sql.join(orderOf(query.scope), sql`, `)} limit ${query.limit} offset ${query.offset}`,
-  );
-  const fromDriver = (raw: Record<string, unknown>) =>
-    Object.fromEntries(columns.map(([key, c]) => [key, raw[c.name] == null ? null : c.mapFromDriverValue(raw[c.name])])) as ListColumns;
-  if (rows.length) return Number(rows[0].hits) > WORD_HITS_UP_TO ? null : { items: summaries(rows.map(fromDriver)), total: Number(rows[0].total) };
-  const [{ n, all }] = await queryRows<{ n: number; all: number }>(
-    db,
-    sql`${hits} select count(*) filter (where ${rest})::int as n, count(*)::int as "all" from ${tmListings}`,
-  );
-  return all > WORD_HITS_UP_TO ? null : { items: [], total: n };
+  const walk = ((query.offset + query.limit) * inScope) / Math.max(atMost, 1);
+  return { together: together ?? atMost, atMost, walk };
 }
 
 type ListColumns = Omit<ListingRow, 'search'>;
