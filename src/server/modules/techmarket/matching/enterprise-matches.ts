@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { EnterpriseMatch } from '../../../../shared/contracts/techmarket';
 import { textArray } from '../../../db/bulk-insert';
+import { withBitmapScansOnly } from '../../../db/bitmap-scans';
 import { type Db, queryRows } from '../../../db/client';
 import type { Names } from '../../registry/registry.tables';
 import { queryTerms as registryWords, quoteLexeme } from '../../registry/search-text';
@@ -64,6 +65,21 @@ function namesQuery(concepts: string[]): string | null {
   return groups.size ? [...groups].slice(0, NAME_TERMS).join(' | ') : null;
 }
 
+/**
+ * Enterprises whose names hold one of the terms, from the registry's search index. The planner is kept from reading
+ * the table (or its primary key) in order instead: an OR of dozens of terms looks common to it (7,061 of 600,000
+ * entries estimated for the oil-refining terms, none there), and under the LIMIT reading in order looks cheaper —
+ * 1.4–2.4 s when nothing matches, 4–7 ms by the search index.
+ */
+async function enterprisesNamed(db: Db, query: string): Promise<{ id: string }[]> {
+  return withBitmapScansOnly(db, (tx) =>
+    queryRows<{ id: string }>(
+      tx,
+      sql`SELECT entity_id AS id FROM search_entries WHERE entity_type = 'enterprise' AND terms @@ ${query}::tsquery LIMIT ${NAME_CANDIDATES}`,
+    ),
+  );
+}
+
 export async function findEnterpriseMatches(db: Db, offerId: string, options: { limit?: number } = {}): Promise<EnterpriseMatchItem[]> {
   const limit = options.limit ?? 10;
   const offer = await loadListing(db, offerId);
@@ -71,12 +87,7 @@ export async function findEnterpriseMatches(db: Db, offerId: string, options: { 
   const rarity = await conceptRarity(db);
   const rarest = [...offer.concepts].sort((a, b) => rarity.idf(b) - rarity.idf(a) || (a < b ? -1 : 1)).slice(0, LOOKUP_CONCEPTS);
   const query = namesQuery(rarest);
-  const byName = query
-    ? await queryRows<{ id: string }>(
-        db,
-        sql`SELECT entity_id AS id FROM search_entries WHERE entity_type = 'enterprise' AND terms @@ ${query}::tsquery LIMIT ${NAME_CANDIDATES}`,
-      )
-    : [];
+  const byName = query ? await enterprisesNamed(db, query) : [];
   const root = rootSector(offer.sector);
   const columns = sql`id, names, description, country, sector`;
   const [named, bySector] = await Promise.all([

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Match, MatchReason } from '../../../../shared/contracts/techmarket';
 import { textArray } from '../../../db/bulk-insert';
+import { withBitmapScansOnly } from '../../../db/bitmap-scans';
 import { type Db, queryRows } from '../../../db/client';
 import { quoteLexeme } from '../../registry/search-text';
 import { conceptRarity } from './concept-stats';
@@ -75,9 +76,7 @@ async function candidates(db: Db, listing: Row, rarest: string[], cap: number): 
   if (two) tiers.push(sql`(SELECT ${COLUMNS} FROM tm_listings WHERE ${base} AND ${two} LIMIT ${cap})`);
   if (one) tiers.push(sql`(SELECT ${COLUMNS} FROM tm_listings WHERE ${base} AND ${one}${two ? sql` AND NOT ${two}` : sql``} LIMIT ${cap})`);
   const words = [...listingFeatures({ ...listing, concepts: [] }).words.keys()].slice(0, LOOKUP_WORDS);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql.raw('SET LOCAL enable_seqscan = off'));
-    await tx.execute(sql.raw('SET LOCAL enable_indexscan = off'));
+  return withBitmapScansOnly(db, async (tx) => {
     const found = tiers.length ? (await queryRows<Record<string, unknown>>(tx, sql`${sql.join(tiers, sql` UNION ALL `)} LIMIT ${cap}`)).map(fromDb) : [];
     if (found.length < cap / 2 && words.length) {
       const seen = textArray(found.map((r) => r.id));
