@@ -278,7 +278,7 @@ describe('technology market: Chinese offer → English need → interest → con
     await browser.context.clearCookies();
     await page.goto(`${server.url}/market/listings/${offerId}`);
     await page.getByTestId('listing-title').getByText(offerTitle).waitFor();
-    await page.getByTestId('listing-summary').waitFor();
+    await page.getByTestId('listing-page-summary').waitFor();
     expect(await page.getByTestId('listing-access').getAttribute('data-access')).toBe('public');
     await page.getByTestId('access-sign-in').waitFor();
     expect(await page.getByTestId('listing-details').count()).toBe(0);

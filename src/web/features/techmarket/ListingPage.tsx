@@ -90,7 +90,7 @@ function ListingView({ listing: l, children }: { listing: Listing; children: Rea
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             {text && (
-              <Text size="lg" style={{ whiteSpace: 'pre-wrap' }} {...scriptAttrs(lang)} data-testid="listing-summary">
+              <Text size="lg" style={{ whiteSpace: 'pre-wrap' }} {...scriptAttrs(lang)} data-testid="listing-page-summary">
                 {text.summary}
               </Text>
             )}
