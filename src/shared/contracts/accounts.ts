@@ -78,3 +78,11 @@ export const UpdateUserInput = z.strictObject({
   locale: Locale.optional(),
 });
 export const SetRolesInput = z.strictObject({ roles: z.array(RoleGrant).max(50) });
+
+/** Finding a colleague's account by name to give them work (a commitment, a follow-up): no email, no scopes. */
+export const AccountLookupQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const AccountHit = z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.enum(ROLES)) });
+export type AccountHit = z.infer<typeof AccountHit>;

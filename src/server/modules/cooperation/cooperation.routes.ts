@@ -1,4 +1,5 @@
 import type { App, Platform } from '../../platform/http/request-context';
+import { cooperationAccountsRoutes } from './accounts.routes';
 import { agreementsRoutes } from './agreements/agreements.routes';
 import { delegationsRoutes } from './delegations/delegations.routes';
 import { opportunitiesRoutes } from './opportunities/opportunities.routes';
@@ -10,4 +11,5 @@ export async function cooperationRoutes(app: App, platform: Platform): Promise<v
   await delegationsRoutes(app, platform);
   await opportunitiesRoutes(app, platform);
   await pairRoutes(app, platform);
+  await cooperationAccountsRoutes(app, platform);
 }

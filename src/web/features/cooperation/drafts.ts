@@ -16,7 +16,8 @@ export function orgRef(o: OrgDraft): { entityType: 'enterprise' | 'institution';
 export type Texts3 = Record<Language, string>;
 export const blankTexts = (): Texts3 => ({ en: '', zh: '', ur: '' });
 
-export type CommitmentDraft = { deliverable: string; owedBy: number; dueOn: string; ownerUserId: string | null };
+/** `owner`: the account that follows it up and gets its reminders (its name kept for the form). */
+export type CommitmentDraft = { deliverable: string; owedBy: number; dueOn: string; owner: { id: string; displayName: string } | null };
 export type PartyDraft = { org: OrgDraft; signatory: string };
 
 export type AgreementDraft = {
@@ -38,7 +39,7 @@ export type AgreementDraft = {
   publish: boolean;
 };
 
-export const blankCommitment = (owedBy = 0): CommitmentDraft => ({ deliverable: '', owedBy, dueOn: '', ownerUserId: null });
+export const blankCommitment = (owedBy = 0): CommitmentDraft => ({ deliverable: '', owedBy, dueOn: '', owner: null });
 
 export function emptyAgreement(): AgreementDraft {
   return {
@@ -104,7 +105,7 @@ export function toAgreementInput(d: AgreementDraft): AgreementBody {
         deliverable: textInItsLanguage(c.deliverable),
         owedBy: Math.max(0, kept.indexOf(c.owedBy)),
         dueOn: c.dueOn,
-        ownerUserId: c.ownerUserId,
+        ownerUserId: c.owner?.id ?? null,
       })),
     publish: d.publish,
   };

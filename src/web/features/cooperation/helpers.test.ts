@@ -75,8 +75,8 @@ describe('agreement draft', () => {
       { org: { entityType: null, entityId: null, name: '中关村', country: 'cn' }, signatory: ' 王 ' },
     ];
     d.commitments = [
-      { deliverable: '联合规划', owedBy: 2, dueOn: '2022-06-30', ownerUserId: null },
-      { deliverable: '', owedBy: 0, dueOn: '', ownerUserId: null },
+      { deliverable: '联合规划', owedBy: 2, dueOn: '2022-06-30', owner: { id: 'a1b2', displayName: 'Ayesha Khan' } },
+      { deliverable: '', owedBy: 0, dueOn: '', owner: null },
     ];
     d.signedVirtually = true;
     d.signedPlace = 'Islamabad';
@@ -86,7 +86,7 @@ describe('agreement draft', () => {
       { org: { entityType: 'institution', entityId: 'a' }, signatory: null },
       { org: { name: '中关村', country: 'CN' }, signatory: '王' },
     ]);
-    expect(body.commitments).toEqual([{ deliverable: { zh: '联合规划' }, owedBy: 1, dueOn: '2022-06-30', ownerUserId: null }]);
+    expect(body.commitments).toEqual([{ deliverable: { zh: '联合规划' }, owedBy: 1, dueOn: '2022-06-30', ownerUserId: 'a1b2' }]);
     expect(body.signedPlace).toBeNull();
     expect(body.signedOn).toBeNull();
   });

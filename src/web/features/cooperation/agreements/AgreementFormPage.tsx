@@ -11,6 +11,7 @@ import { notify } from '../../../app/notify';
 import { Forbidden } from '../../techmarket/components/Forbidden';
 import { submitWith } from '../../techmarket/submit';
 import { useCoopAccess } from '../access';
+import { AccountPicker } from '../components/AccountPicker';
 import { AreasInput } from '../components/AreaSelect';
 import { OrgField } from '../components/OrgField';
 import { Texts3Fields } from '../components/Texts3Fields';
@@ -53,7 +54,6 @@ export function NewAgreementPage() {
 function AgreementForm() {
   const { t } = useTranslation('cooperation');
   const labels = useCoopLabels();
-  const { user } = useCoopAccess();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [d, setD] = useState<AgreementDraft>(emptyAgreement);
@@ -297,16 +297,13 @@ function AgreementForm() {
                       error={err('dueOn')}
                       data-testid="commitment-due-on"
                     />
-                    <Select
+                    <AccountPicker
                       label={t('agreementForm.owner')}
                       description={t('agreementForm.ownerHint')}
-                      data={user ? [{ value: user.id, label: t('agreementForm.ownerMe', { name: user.displayName }) }] : []}
-                      value={c.ownerUserId}
-                      onChange={(v) => setC({ ownerUserId: v })}
-                      clearable
-                      placeholder={t('agreementForm.ownerNone')}
-                      data-testid="commitment-owner"
-                      comboboxProps={{ withinPortal: true }}
+                      value={c.owner}
+                      onChange={(owner) => setC({ owner })}
+                      error={err('ownerUserId')}
+                      testId="commitment-owner"
                     />
                   </SimpleGrid>
                   <Group justify="flex-end" mt={4}>

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPPORTUNITY_KINDS } from '../../../../shared/contracts/cooperation';
+import { AccountPicker, type PickedAccount } from '../components/AccountPicker';
 import { ApiErrorAlert } from '../../../app/components/ApiErrorAlert';
 import { fieldErrors } from '../../../app/forms';
 import { notify } from '../../../app/notify';
@@ -272,16 +273,24 @@ export function FollowUpForm({ d, onDone }: { d: Delegation; onDone: () => void 
   const [action, setAction] = useState('');
   const [country, setCountry] = useState<string | null>(d.guestCountry);
   const [ownerName, setOwner] = useState('');
+  const [account, setAccount] = useState<PickedAccount | null>(null);
   const [dueOn, setDue] = useState('');
   const m = useMutation({
-    mutationFn: () => addFollowUp(d.id, { action: textInItsLanguage(action), country, ownerName: ownerName.trim() || null, dueOn: dueOn || null }),
+    mutationFn: () =>
+      addFollowUp(d.id, {
+        action: textInItsLanguage(action),
+        country,
+        ownerName: ownerName.trim() || account?.displayName || null,
+        ownerUserId: account?.id ?? null,
+        dueOn: dueOn || null,
+      }),
     onSuccess: () => {
       notify(t('followUps.saved'));
       void qc.invalidateQueries({ queryKey: COOP.all });
       onDone();
     },
   });
-  const F = ['action', 'country', 'ownerName', 'dueOn'] as const;
+  const F = ['action', 'country', 'ownerName', 'ownerUserId', 'dueOn'] as const;
   const errors = fieldErrors(m.error, F);
   return (
     <Paper withBorder p="sm" component="form" noValidate onSubmit={submitWith(() => m.mutate())} data-testid="follow-up-form">
@@ -296,10 +305,19 @@ export function FollowUpForm({ d, onDone }: { d: Delegation; onDone: () => void 
           error={errors.action}
           data-testid="follow-up-action"
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <CountrySelect label={t('followUps.country')} value={country} onChange={setCountry} error={errors.country} testId="follow-up-country" />
+          <AccountPicker
+            label={t('followUps.account')}
+            description={t('followUps.accountHint')}
+            value={account}
+            onChange={setAccount}
+            error={errors.ownerUserId}
+            testId="follow-up-account"
+          />
           <TextInput
             label={t('followUps.owner')}
+            description={t('followUps.ownerHint')}
             value={ownerName}
             onChange={(e) => setOwner(e.currentTarget.value)}
             maxLength={200}
