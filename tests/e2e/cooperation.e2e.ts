@@ -103,6 +103,8 @@ describe('international cooperation: MOU → delegation → offer → applicatio
     await rows.nth(1).getByTestId('commitment-deliverable').fill('接收两名巴方孵化器管理人员培训');
     await choose(rows.nth(1).getByTestId('commitment-owed-by'), /Beijing Technological and Business University|北京工商大学/);
     await rows.nth(1).getByTestId('commitment-due-on').fill(day(60));
+    // A colleague follows the second one up (found by name: the account that gets its reminders).
+    await choose(rows.nth(1).getByTestId('commitment-owner'), /^Demo Program Officer · /, 'program officer');
     await page.getByTestId('agreement-internal-notes').fill(internalNote);
     agreementId = await createdBy(/^\/api\/v1\/cooperation\/agreements$/, () => page.getByTestId('agreement-submit').click());
     await page.waitForURL(new RegExp(`/cooperation/agreements/${agreementId}$`));
@@ -115,6 +117,7 @@ describe('international cooperation: MOU → delegation → offer → applicatio
     const commitments = page.getByTestId('commitment');
     expect(await commitments.count()).toBe(2);
     expect(await commitments.nth(0).getAttribute('data-state')).toBe('due');
+    await commitments.nth(1).getByText('Followed by Demo Program Officer').waitFor();
     // The officer reads the internal notes.
     await page.getByTestId('agreement-internal-notes').getByText(internalNote).waitFor();
     expect(await page.getByTestId('agreement-scorecard').getAttribute('data-total')).toBe('2');
